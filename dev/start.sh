@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Brings up the embedded environment: a Temporal dev server (SQLite file, Web UI) and a KWOK
+# cluster (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) on 127.0.0.1.
+# Builds missing tools first. Reuses whatever is already up and healthy. Prints where things are.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/env.sh"
+
+start_temporal() {
+  if pid_is_ours "$TEMPORAL_PID_FILE" "$temporal_bin" && temporal_healthy; then
+    log "Temporal dev server already up on 127.0.0.1:$TEMPORAL_PORT (pid $(cat "$TEMPORAL_PID_FILE"))"
+    return
+  fi
+  for port in "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"; do
+    port_in_use "$port" && die "port $port on 127.0.0.1 is taken by another process ($(ss -Htlnp "sport = :$port" | grep -o 'users:.*' | head -1)); stop it, or pick other ports with HOOKSYNC_TEMPORAL_PORT=... (the UI uses that port + 1000, or HOOKSYNC_TEMPORAL_UI_PORT)"
+  done
+  local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT"
+    --db-filename "$TEMPORAL_DB" --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL
+    --dynamic-config-value frontend.enableServerVersionCheck=false --log-level warn)
+  for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done
+  log "starting Temporal dev server on 127.0.0.1:$TEMPORAL_PORT (database $TEMPORAL_DB)"
+  # setsid: the server outlives this script and the terminal that ran it.
+  setsid "$temporal_bin" "${args[@]}" >>"$LOG_DIR/temporal.log" 2>&1 </dev/null &
+  echo $! >"$TEMPORAL_PID_FILE"
+  local deadline=$((SECONDS + 60))
+  until temporal_healthy; do
+    kill -0 "$(cat "$TEMPORAL_PID_FILE")" 2>/dev/null || die "the Temporal dev server exited; see $LOG_DIR/temporal.log"
+    ((SECONDS < deadline)) || die "the Temporal dev server did not answer within 60 s; see $LOG_DIR/temporal.log"
+    sleep 0.3
+  done
+}
+
+kwokctl_() { "$kwokctl_bin" --name "$KWOK_CLUSTER" "$@"; }
+
+create_cluster() {
+  log "creating KWOK cluster '$KWOK_CLUSTER' (binary runtime, 127.0.0.1)"
+  kwokctl_ create cluster --runtime binary \
+    --config "$here/kwok/cluster.yaml" --kube-audit-policy "$here/kwok/audit-policy.yaml" \
+    --kubeconfig "$KUBECONFIG_FILE" \
+    --etcd-binary "$ETCD_BIN_DIR/etcd" --kwok-controller-binary "$KWOK_BIN_DIR/kwok" \
+    --kube-apiserver-binary "$KUBE_BIN_DIR/kube-apiserver" \
+    --kube-controller-manager-binary "$KUBE_BIN_DIR/kube-controller-manager" \
+    --kube-scheduler-binary "$KUBE_BIN_DIR/kube-scheduler" \
+    --wait 120s >>"$LOG_DIR/kwokctl.log" 2>&1 || die "kwokctl could not create the cluster; see $LOG_DIR/kwokctl.log and $KWOK_CLUSTER_DIR/logs/"
+  kwokctl_ scale node --replicas 2 >>"$LOG_DIR/kwokctl.log" 2>&1 || die "kwokctl could not create nodes; see $LOG_DIR/kwokctl.log"
+}
+
+start_cluster() {
+  if kube_healthy; then
+    log "KWOK cluster '$KWOK_CLUSTER' already up"
+    return
+  fi
+  if [[ -f "$KWOK_CLUSTER_DIR/kwok.yaml" ]]; then
+    log "restarting KWOK cluster '$KWOK_CLUSTER'"
+    if kwokctl_ start cluster --wait 120s >>"$LOG_DIR/kwokctl.log" 2>&1 && kube_healthy; then return; fi
+    log "restart failed; deleting and recreating the cluster"
+    kwokctl_ delete cluster --kubeconfig "$KUBECONFIG_FILE" >>"$LOG_DIR/kwokctl.log" 2>&1 || rm -rf "$KWOK_CLUSTER_DIR"
+  fi
+  create_cluster
+  kube_healthy || die "the KWOK cluster is not ready; see $KWOK_CLUSTER_DIR/logs/"
+}
+
+write_env_file() {
+  cat >"$HOOKSYNC_RUN_DIR/env" <<ENV
+export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
+export TEMPORAL_NAMESPACE=default
+export HOOKSYNC_TEMPORAL_UI=http://127.0.0.1:$TEMPORAL_UI_PORT
+export KUBECONFIG=$KUBECONFIG_FILE
+ENV
+}
+
+main() {
+  local start=$SECONDS
+  bash "$here/build-tools.sh"
+  mkdir -p "$HOOKSYNC_RUN_DIR" "$LOG_DIR"
+  start_temporal
+  start_cluster
+  write_env_file
+  log "ready in $((SECONDS - start)) s: Temporal 127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT, kubeconfig $KUBECONFIG_FILE (source $HOOKSYNC_RUN_DIR/env)"
+}
+
+main "$@"

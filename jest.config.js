@@ -1,0 +1,27 @@
+// Two projects: `unit` needs no servers; `integration` talks to the real Temporal dev server and
+// the real KWOK cluster that dev/start.sh brings up (global set-up starts it once per run).
+// @kubernetes/client-node and its OIDC dependencies are ESM-only; swc turns them into CommonJS
+// for Jest, whose module registry cannot load ESM without --experimental-vm-modules.
+const esmOnly = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose'];
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integrationSetup.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+};

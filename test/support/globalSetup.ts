@@ -1,0 +1,20 @@
+// Runs once before the integration project: brings up the embedded environment (or reuses the
+// one already up) and bundles the workflow code once, so every test's worker starts quickly.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { repoRoot, runDir } from './paths';
+
+export default async function globalSetup(): Promise<void> {
+  execFileSync('bash', [join(repoRoot, 'dev/start.sh')], { stdio: 'inherit' });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: join(repoRoot, 'test/support/smokeWorkflows.ts'),
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+  });
+  const dir = join(runDir(), 'test');
+  mkdirSync(dir, { recursive: true });
+  const bundlePath = join(dir, 'smoke-workflows.bundle.js');
+  writeFileSync(bundlePath, code);
+  process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = bundlePath;
+}
