@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 stamp=node_modules/.package-lock.json
 if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" ]]; then
-  echo "[hooksync] installing npm dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "[hooksync] installing npm dependencies from package-lock.json" >&2
+  # Not `npm ci`: npm 11.19 writes no lock entries for other platforms' optional packages
+  # (@swc/core-darwin-*, ...) and then its own `npm ci` refuses that lock. `npm install` with the
+  # lock present installs exactly the locked versions and leaves the lock unchanged.
+  npm install --no-audit --no-fund --loglevel=error
 fi
