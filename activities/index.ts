@@ -1,0 +1,37 @@
+// The activities of the sync workflow, built around one cluster's Kubernetes client. The worker
+// for a cluster holds that cluster's credentials; none of them ever enters workflow history.
+import type { Stamp } from '../sync/stamp';
+import type { TaskUpdate } from '../sync/syncRun';
+import type { ObjectRef, SyncTask } from '../sync/types';
+import { applyTask } from './applyTask';
+import { awaitTasks } from './awaitTasks';
+import { deleteHooks, releaseHooks } from './hookCleanup';
+import type { KubeClient } from './kubeClient';
+
+export interface GroupRequest {
+  stamp: Stamp;
+  tasks: SyncTask[];
+}
+
+export function createActivities(kube: KubeClient) {
+  return {
+    /** Applies every task of a group, in plan order. */
+    async applyGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
+      const updates: TaskUpdate[] = [];
+      for (const task of tasks) updates.push(await applyTask(kube, task, stamp));
+      return updates;
+    },
+    /** Waits until every applied task of a group has completed, succeeded or failed. */
+    async awaitGroup({ tasks }: GroupRequest): Promise<TaskUpdate[]> {
+      return awaitTasks(kube, tasks);
+    },
+    async releaseHooks(refs: ObjectRef[]): Promise<void> {
+      await releaseHooks(kube, refs);
+    },
+    async deleteHooks(refs: ObjectRef[]): Promise<void> {
+      await deleteHooks(kube, refs);
+    },
+  };
+}
+
+export type SyncActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,117 @@
+// The one Kubernetes client of the activities. It wraps client-node's generic object API for URL
+// building (discovery), auth and TLS, and fixes one thing: client-node serialises bodies of known
+// kinds through its generated models, which silently drops unknown or misspelled fields. We send
+// the manifest's own JSON instead, with `fieldValidation=Strict`, so the API server names the bad
+// field as kubectl users expect.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  type KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  ServerConfiguration,
+  createConfiguration,
+  type Configuration,
+  type KubernetesObject,
+  type RequestContext,
+  type ResponseContext,
+} from '@kubernetes/client-node';
+import type { KubeObject } from '../sync/manifest';
+import type { ObjectRef } from '../sync/types';
+
+export const FIELD_MANAGER = 'hooksync';
+
+export interface LiveObject extends KubeObject {
+  metadata: KubeObject['metadata'] & { uid?: string; resourceVersion?: string; deletionTimestamp?: string; finalizers?: string[] };
+  status?: Record<string, unknown>;
+}
+
+export interface KubeClient {
+  read(ref: ObjectRef): Promise<LiveObject | undefined>;
+  create(obj: KubeObject): Promise<LiveObject>;
+  apply(obj: KubeObject): Promise<LiveObject>;
+  mergePatch(ref: ObjectRef, patch: Record<string, unknown>): Promise<LiveObject>;
+  delete(ref: ObjectRef): Promise<void>;
+  list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
+}
+
+export function apiVersionOf(ref: Pick<ObjectRef, 'group' | 'version'>): string {
+  return ref.group ? `${ref.group}/${ref.version}` : ref.version;
+}
+
+// The identifying header every object-API call needs (client-node does not export its type).
+type ObjectHeader = Parameters<KubernetesObjectApi['read']>[0];
+
+function specOf(ref: ObjectRef): ObjectHeader & KubernetesObject {
+  return { apiVersion: apiVersionOf(ref), kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+}
+
+// setDefaultNamespace is protected: the context's namespace is only a fallback, as in kubectl.
+class ObjectApi extends KubernetesObjectApi {
+  constructor(kc: KubeConfig, configuration: Configuration) {
+    super(configuration);
+    this.setDefaultNamespace(kc);
+  }
+}
+
+// Responses are deserialised into client-node's models (Dates, dropped unknowns); a JSON round
+// trip gives the plain object shape the pure health rules in sync/health expect.
+function plain<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function createKubeClient(kc: KubeConfig): KubeClient {
+  const exactBody = new AsyncLocalStorage<string>();
+  const sendExactBody = {
+    async pre(ctx: RequestContext) {
+      const body = exactBody.getStore();
+      if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
+        ctx.setBody(body);
+        ctx.setQueryParam('fieldValidation', 'Strict');
+      }
+      return ctx;
+    },
+    post: async (res: ResponseContext) => res,
+  };
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+  const api = new ObjectApi(
+    kc,
+    createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
+  );
+  const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), call);
+
+  return {
+    async read(ref) {
+      try {
+        return plain<LiveObject>(await api.read(specOf(ref)));
+      } catch (err) {
+        if ((err as { code?: number }).code === 404) return undefined;
+        throw err;
+      }
+    },
+    async create(obj) {
+      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, undefined, FIELD_MANAGER)));
+    },
+    async apply(obj) {
+      const call = () => api.patch(structuredClone(obj), undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+      return plain<LiveObject>(await withBody(obj, call));
+    },
+    async mergePatch(ref, patch) {
+      const body = { ...specOf(ref), ...patch } as KubeObject;
+      const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
+      return plain<LiveObject>(await withBody(body, call));
+    },
+    async delete(ref) {
+      try {
+        // Background propagation: a Job's pods go with it (the REST default for Jobs orphans them).
+        await api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background');
+      } catch (err) {
+        if ((err as { code?: number }).code !== 404) throw err;
+      }
+    },
+    async list(apiVersion, kind, namespace, labelSelector) {
+      const res = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector);
+      return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));
+    },
+  };
+}

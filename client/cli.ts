@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// `hooksync`: plan, sync and worker commands (DESIGN §3). Exit codes: 0 succeeded, 1 the sync
+// failed, 2 bad input or usage, 3 could not reach Temporal or the cluster.
+import { Command, Option } from 'commander';
+import { planToJson, formatPlanText } from '../sync/formatPlan';
+import { createSyncWorker } from '../worker/runWorker';
+import { formatResultTable, progressPrinter } from './formatResult';
+import { kubeTarget } from './kubeTarget';
+import { planFromFiles } from './planFromFiles';
+import { connectClient, followSync, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { temporalTarget } from './temporalConnection';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, unreachable: 3 } as const;
+
+class CliError extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const output = () => new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
+
+async function plannedOrFail(files: string[], syncId: string, namespace: string) {
+  if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
+  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace });
+  if (planned.problems.length > 0) {
+    throw new CliError(`${planned.problems.length} problem(s) in the manifests; nothing was applied:\n${planned.problems.join('\n')}`, EXIT.badInput);
+  }
+  return planned.plan;
+}
+
+async function planCommand(opts: { filename: string[]; namespace: string; output: string }) {
+  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace);
+  process.stdout.write(opts.output === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan));
+  return EXIT.ok;
+}
+
+async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; output: string }) {
+  const kube = kubeTarget(opts);
+  const syncId = newSyncId();
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace);
+  const client = await connectClient(temporalTarget({ address: opts.address, namespace: opts.temporalNamespace })).catch((err: Error) => {
+    throw new CliError(`cannot reach Temporal: ${err.message}`, EXIT.unreachable);
+  });
+  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan });
+  const text = opts.output === 'text';
+  if (text) console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
+  if (!opts.wait) return EXIT.ok;
+  const printer = progressPrinter();
+  const report = await followSync(handle, (state) => { if (text) for (const line of printer(state)) console.log(line); });
+  if (text) console.log(`\n${formatResultTable(report.resources)}\n\n${report.phase}: ${report.message}`);
+  else console.log(JSON.stringify({ ...report, syncId: report.syncId }, null, 2));
+  return report.phase === 'Succeeded' ? EXIT.ok : EXIT.failed;
+}
+
+async function workerCommand(opts: { kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string }) {
+  const kube = kubeTarget(opts);
+  const worker = await createSyncWorker({ temporal: temporalTarget({ address: opts.address, namespace: opts.temporalNamespace }), kube });
+  console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
+  await worker.run();
+  return EXIT.ok;
+}
+
+function program(): Command {
+  const cli = new Command('hooksync').description('Kubernetes sync with Argo CD hook semantics, as durable Temporal workflows');
+  const kubeFlags = (c: Command) => c.option('--kubeconfig <file>', 'kubeconfig file').option('--context <name>', 'kubeconfig context');
+  const temporalFlags = (c: Command) => c.option('--address <host:port>', 'Temporal address (TEMPORAL_ADDRESS)').option('--temporal-namespace <ns>', 'Temporal namespace (TEMPORAL_NAMESPACE)');
+  cli.command('plan').description('print the sync plan of manifests, offline')
+    .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
+    .addOption(output())
+    .action(async (opts) => { process.exitCode = await planCommand(opts); });
+  const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
+    .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .requiredOption('--app <name>', 'application name (one running sync per app and cluster)')
+    .option('-n, --namespace <ns>', "namespace for objects that name none (default: the context's)")
+    .option('--no-wait', 'start the sync and return')
+    .addOption(output());
+  kubeFlags(syncCmd); temporalFlags(syncCmd);
+  syncCmd.action(async (opts) => { process.exitCode = await syncCommand(opts); });
+  const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
+  kubeFlags(workerCmd); temporalFlags(workerCmd);
+  workerCmd.action(async (opts) => { process.exitCode = await workerCommand(opts); });
+  cli.exitOverride((err) => { throw new CliError(err.message, err.exitCode === 0 ? EXIT.ok : EXIT.badInput); });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (err) {
+    if (err instanceof CliError) {
+      if (err.exitCode !== EXIT.ok) console.error(`hooksync: ${err.message.replace(/^error: /, '')}`);
+      return err.exitCode;
+    }
+    if (err instanceof SyncAlreadyRunning) {
+      console.error(`hooksync: ${err.message}`);
+      return EXIT.badInput;
+    }
+    console.error(`hooksync: ${(err as Error).message}`);
+    return EXIT.unreachable;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => process.exit(code));
+}

@@ -1,0 +1,43 @@
+// Text shapes of a sync for a terminal: one line per change while it runs, and the result table
+// with argocd's columns at the end.
+import type { ResourceRow, SyncResult } from '../sync/syncRun';
+
+const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [
+  ['PHASE', (r) => r.syncPhase],
+  ['WAVE', (r) => String(r.wave)],
+  ['KIND', (r) => r.kind],
+  ['NAMESPACE', (r) => r.namespace],
+  ['NAME', (r) => r.name],
+  ['STATUS', (r) => r.status ?? ''],
+  ['HOOK', (r) => r.hookType],
+  ['HOOK PHASE', (r) => r.hookPhase ?? ''],
+  ['HEALTH', (r) => r.health ?? ''],
+  ['MESSAGE', (r) => r.message],
+];
+
+export function formatResultTable(rows: readonly ResourceRow[]): string {
+  const cells = [COLUMNS.map(([title]) => title), ...rows.map((r) => COLUMNS.map(([, cell]) => cell(r)))];
+  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
+  return cells.map((line) => line.map((c, i) => (i === line.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+function rowState(r: ResourceRow): string {
+  return [r.status, r.hookPhase, r.health, r.message].filter(Boolean).join(' | ');
+}
+
+/** Remembers what was printed and returns lines for the rows that changed since. */
+export function progressPrinter(now: () => Date = () => new Date()) {
+  const seen = new Map<string, string>();
+  return (state: SyncResult): string[] => {
+    const lines: string[] = [];
+    for (const r of state.resources) {
+      const key = `${r.syncPhase}/${r.kind}/${r.namespace}/${r.name}`;
+      const current = rowState(r);
+      if (!current || seen.get(key) === current) continue;
+      seen.set(key, current);
+      const time = now().toISOString().slice(11, 19);
+      lines.push(`${time}  ${r.syncPhase} wave ${r.wave}  ${r.kind}/${r.name}  ${current}`);
+    }
+    return lines;
+  };
+}

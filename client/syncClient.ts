@@ -1,0 +1,72 @@
+// The library the CLI is built on: start a sync of planned manifests as the `sync` workflow, and
+// follow it to its result. Everything here talks to Temporal only; the worker talks to the cluster.
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { SyncInput, SyncResult } from '../sync/syncRun';
+import type { SyncPlan } from '../sync/types';
+import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import type { TemporalTarget } from './temporalConnection';
+
+export class SyncAlreadyRunning extends Error {}
+
+export interface SyncReport extends SyncResult {
+  runId: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export async function connectClient(target: TemporalTarget): Promise<Client> {
+  const connection = await Connection.connect({ address: target.address, connectTimeout: '5s' });
+  return new Client({ connection, namespace: target.namespace });
+}
+
+/** A short id, unique per sync, that generated hook names carry. */
+export function newSyncId(now = Date.now()): string {
+  return now.toString(36);
+}
+
+export async function startSync(client: Client, input: { syncId: string; app: string; cluster: string; plan: SyncPlan }): Promise<WorkflowHandle> {
+  const args: SyncInput = { ...input, attempt: 0 };
+  const workflowId = syncWorkflowId(input.cluster, input.app);
+  try {
+    return await client.workflow.start(SYNC_WORKFLOW_TYPE, {
+      taskQueue: taskQueueFor(input.cluster),
+      workflowId,
+      args: [args],
+      // A new sync of the app may follow any earlier one; the id refuses only a concurrent one.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+      typedSearchAttributes: [
+        { key: APP_ATTRIBUTE, value: input.app },
+        { key: CLUSTER_ATTRIBUTE, value: input.cluster },
+      ],
+      staticSummary: `sync ${input.app} to ${input.cluster} (sync id ${input.syncId})`,
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new SyncAlreadyRunning(`a sync of app "${input.app}" on cluster "${input.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
+    }
+    throw err;
+  }
+}
+
+/** Calls `onState` with the sync's state about once a second until it ends; returns the result. */
+export async function followSync(handle: WorkflowHandle, onState: (state: SyncResult) => void): Promise<SyncReport> {
+  let ended = false;
+  const finished = handle.result().finally(() => { ended = true; }) as Promise<SyncResult>;
+  while (!ended) {
+    try {
+      onState(await handle.query(syncStateQuery));
+    } catch {
+      // A query can fail while no worker is polling; the result is what counts.
+    }
+    await Promise.race([finished.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+  }
+  const result = await finished;
+  const description = await handle.describe();
+  return {
+    ...result,
+    runId: description.runId,
+    startedAt: description.startTime.toISOString(),
+    finishedAt: description.closeTime?.toISOString(),
+  };
+}

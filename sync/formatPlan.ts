@@ -1,0 +1,88 @@
+// Two renderings of a plan: the JSON of `hooksync plan -o json` (DESIGN §3, a contract other tools
+// rely on) and a text table for people and for golden files.
+
+import { type SkippedPrune, type SyncGroup, type SyncPlan, type SyncTask, planTasks } from './types';
+
+export interface PlanTaskJson {
+  phase: string;
+  wave: number;
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  hook: boolean;
+  hookTypes: string[];
+  deletePolicies: string[];
+  prune: boolean;
+}
+
+export interface PlanJson {
+  tasks: PlanTaskJson[];
+  warnings: string[];
+}
+
+/** Tasks in execution order with exactly the fields of DESIGN §3. */
+export function planToJson(plan: SyncPlan): PlanJson {
+  return { tasks: planTasks(plan).map(taskToJson), warnings: [...plan.warnings] };
+}
+
+function taskToJson(task: SyncTask): PlanTaskJson {
+  const { group, version, kind, namespace, name } = task.ref;
+  return {
+    phase: task.phase,
+    wave: task.wave,
+    group,
+    version,
+    kind,
+    namespace,
+    name,
+    hook: task.hookTypes.length > 0,
+    hookTypes: [...task.hookTypes],
+    deletePolicies: [...task.deletePolicies],
+    prune: task.prune,
+  };
+}
+
+/**
+ * One header per group (`group 2: Sync wave -1`), then one line per task with aligned columns:
+ * kind, apiVersion, namespace/name, then hook types, delete policies and `prune` where they apply.
+ */
+export function formatPlanText(plan: SyncPlan): string {
+  const rows = planTasks(plan).map(taskColumns);
+  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c].length)));
+  const render = (task: SyncTask): string => {
+    const columns = taskColumns(task).map((text, c) => (c < widths.length ? text.padEnd(widths[c]) : text));
+    return `  ${columns.join('  ')}`.trimEnd();
+  };
+  const lines = plan.groups.flatMap((g, i) => [groupHeader(g, i), ...g.tasks.map(render)]);
+  if (lines.length === 0) lines.push('no tasks');
+  lines.push(...section('not pruned:', plan.skippedPrunes.map(skippedLine)));
+  lines.push(...section('warnings:', plan.warnings));
+  return `${lines.join('\n')}\n`;
+}
+
+function groupHeader(group: SyncGroup, index: number): string {
+  const wave = group.phase === 'SyncFail' ? '(all waves at once)' : `wave ${group.wave}`;
+  return `group ${index + 1}: ${group.phase} ${wave}`;
+}
+
+function taskColumns(task: SyncTask): string[] {
+  const { group, version, kind, namespace, name } = task.ref;
+  const flags: string[] = [];
+  if (task.hookTypes.length) flags.push(`hook=${task.hookTypes.join(',')}`);
+  if (task.deletePolicies.length) flags.push(`delete=${task.deletePolicies.join(',')}`);
+  if (task.prune) flags.push('prune');
+  if (task.wave !== 0 && task.phase === 'SyncFail') flags.push(`wave=${task.wave}`);
+  const apiVersion = group ? `${group}/${version}` : version;
+  return [kind, apiVersion, namespace ? `${namespace}/${name}` : name, flags.join('  ')];
+}
+
+function skippedLine(skipped: SkippedPrune): string {
+  const { kind, namespace, name } = skipped.ref;
+  return `${kind} ${namespace ? `${namespace}/${name}` : name}: ${skipped.message}`;
+}
+
+function section(title: string, lines: readonly string[]): string[] {
+  return lines.length ? [title, ...lines.map((line) => `  - ${line}`)] : [];
+}

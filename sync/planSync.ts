@@ -1,0 +1,67 @@
+// Manifests -> the frozen plan a sync runs (DESIGN §1): validate everything, make the tasks,
+// order them, cut them into groups. Pure: the same input gives the same plan, byte for byte.
+
+import { manifestProblem } from './annotations';
+import { clusterScopedKinds } from './kindScope';
+import { type Manifest } from './manifest';
+import { manifestTasks } from './manifestTasks';
+import { groupTasks } from './groupTasks';
+import { orderTasks } from './orderTasks';
+import { describeObject, formatSource, formatWarning, type ManifestProblem, type ManifestWarning } from './problems';
+import { pruneTasks, type PruneOptions } from './pruneTasks';
+import { taskKey, type SyncPlan, type SyncTask } from './types';
+
+export interface PlanOptions {
+  /** Part of every generated hook name; `hooksync plan` may pass a placeholder such as `plan`. */
+  syncId: string;
+  /** 0 for the first run of a sync, +1 per retry. */
+  attempt: number;
+  /** For objects that name no namespace (`-n`). */
+  defaultNamespace: string;
+  prune?: PruneOptions;
+}
+
+export interface PlanResult {
+  /** Empty (no groups) whenever there are problems: nothing may start then. */
+  plan: SyncPlan;
+  problems: ManifestProblem[];
+  warnings: ManifestWarning[];
+}
+
+export function planSync(manifests: readonly Manifest[], options: PlanOptions): PlanResult {
+  const context = { ...options, clusterScoped: clusterScopedKinds(manifests) };
+  const built = manifests.map((manifest) => manifestTasks(manifest, context));
+  const desired = built.flatMap((b) => b.value);
+  const problems = [...built.flatMap((b) => b.problems), ...duplicateProblems(desired)];
+  const warnings = built.flatMap((b) => b.warnings);
+  const prunes = pruneTasks(options.prune, desired);
+  const groups = problems.length ? [] : groupTasks(orderTasks([...desired, ...prunes.tasks]));
+  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning) };
+  return { plan, problems, warnings };
+}
+
+/**
+ * Two manifests that end up as the same object in the same phase would overwrite each other.
+ * Reported on the later manifest, naming the earlier one.
+ */
+function duplicateProblems(tasks: readonly SyncTask[]): ManifestProblem[] {
+  const first = new Map<string, SyncTask>();
+  const problems: ManifestProblem[] = [];
+  for (const task of tasks) {
+    const key = taskKey(task);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, task);
+    else if (task.source) problems.push(duplicate({ source: task.source, object: task.object }, task, earlier));
+  }
+  return problems;
+}
+
+function duplicate(manifest: Manifest, task: SyncTask, earlier: SyncTask): ManifestProblem {
+  const field = task.generatedName ? 'metadata.generateName' : 'metadata.name';
+  const where = earlier.source ? formatSource(earlier.source) : 'another manifest';
+  const problem = manifestProblem(manifest, field, {
+    value: task.ref.name,
+    message: `the same object is already defined at ${where}`,
+  });
+  return { ...problem, object: describeObject(task.ref) };
+}

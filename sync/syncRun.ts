@@ -1,0 +1,129 @@
+// The state of one sync run as the workflow holds it: one small result row per task, and the
+// decisions that follow from them (did a group fail, which hooks go when the sync ends). Pure, so
+// that the workflow stays a short loop and every decision is unit-tested.
+import { type HookPhase } from './health';
+import { objectKey } from './objectRef';
+import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
+
+/** Argo CD's per-resource sync status (spec §8.2). */
+export const RESULT_STATUSES = ['Synced', 'SyncFailed', 'Pruned', 'PruneSkipped'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+/** How a whole sync ended (DESIGN §3). */
+export const SYNC_OUTCOMES = ['Running', 'Succeeded', 'Failed', 'Error', 'Terminated'] as const;
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+
+export interface SyncInput {
+  syncId: string;
+  app: string;
+  cluster: string;
+  /** 0 for the first run, +1 per retry. */
+  attempt: number;
+  plan: SyncPlan;
+}
+
+/** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */
+export interface ResourceRow {
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  syncPhase: SyncPhase;
+  wave: number;
+  hookType: string;
+  status?: ResultStatus;
+  hookPhase?: HookPhase;
+  health?: string;
+  message: string;
+}
+
+/** What an activity reports for one task: a new status, hook phase or message. */
+export interface TaskUpdate {
+  key: string;
+  status?: ResultStatus;
+  hookPhase?: HookPhase;
+  health?: string;
+  message?: string;
+}
+
+export interface SyncResult {
+  syncId: string;
+  app: string;
+  cluster: string;
+  attempt: number;
+  phase: SyncOutcome;
+  message: string;
+  resources: ResourceRow[];
+}
+
+export function initialRows(plan: SyncPlan): Map<string, ResourceRow> {
+  const rows = new Map<string, ResourceRow>();
+  for (const group of plan.groups) for (const task of group.tasks) rows.set(taskKey(task), initialRow(task));
+  for (const skipped of plan.skippedPrunes) {
+    rows.set(`skipped/${objectKey(skipped.ref)}`, {
+      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: skipped.message,
+    });
+  }
+  return rows;
+}
+
+function initialRow(task: SyncTask): ResourceRow {
+  return { ...task.ref, syncPhase: task.phase, wave: task.wave, hookType: isHook(task) ? task.phase : '', message: '' };
+}
+
+export function applyUpdates(rows: Map<string, ResourceRow>, updates: readonly TaskUpdate[]): void {
+  for (const { key, ...change } of updates) {
+    const row = rows.get(key);
+    if (!row) continue;
+    for (const [field, value] of Object.entries(change)) if (value !== undefined) Object.assign(row, { [field]: value });
+  }
+}
+
+/**
+ * The rows a finished sync reports: tasks that ran, as in Argo CD's syncResult. SyncFail hooks of
+ * a sync that succeeded, and groups after a failure, never ran and are left out.
+ */
+export function rowsThatRan(rows: Map<string, ResourceRow>): ResourceRow[] {
+  return [...rows.values()].filter((row) => row.status !== undefined);
+}
+
+/** A task has failed when it could not be applied, or its hook or health says so. */
+export function rowFailed(row: ResourceRow): boolean {
+  return row.status === 'SyncFailed' || row.hookPhase === 'Failed' || row.hookPhase === 'Error';
+}
+
+export function failedRows(rows: Map<string, ResourceRow>, group: SyncGroup): ResourceRow[] {
+  return group.tasks.map((t) => rows.get(taskKey(t))).filter((r): r is ResourceRow => r !== undefined && rowFailed(r));
+}
+
+/** The groups a sync runs normally, and the SyncFail group it runs only after a failure. */
+export function splitGroups(plan: SyncPlan): { main: SyncGroup[]; onFailure: SyncGroup[] } {
+  return {
+    main: plan.groups.filter((g) => g.phase !== 'SyncFail'),
+    onFailure: plan.groups.filter((g) => g.phase === 'SyncFail'),
+  };
+}
+
+/**
+ * Hooks to delete when the sync ends (DESIGN §6: by the hook's own outcome). HookSucceeded removes
+ * a hook that succeeded, HookFailed one that failed; BeforeHookCreation leaves it for the next sync.
+ * A hook that never ran (its group was not reached) has nothing to delete.
+ */
+export function hooksToDelete(plan: SyncPlan, rows: Map<string, ResourceRow>): ObjectRef[] {
+  const refs: ObjectRef[] = [];
+  for (const task of plan.groups.flatMap((g) => g.tasks)) {
+    const row = rows.get(taskKey(task));
+    if (!isHook(task) || !row?.hookPhase || row.hookPhase === 'Running') continue;
+    const wanted: DeletePolicy = row.hookPhase === 'Succeeded' ? 'HookSucceeded' : 'HookFailed';
+    if (task.deletePolicies.includes(wanted)) refs.push(task.ref);
+  }
+  return refs;
+}
+
+export function failureMessage(failed: readonly ResourceRow[]): string {
+  const first = failed[0];
+  const what = `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${first.name}`;
+  const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : '';
+  return `${first.syncPhase} wave ${first.wave}: ${what} failed: ${first.message}${more}`;
+}

@@ -1,0 +1,29 @@
+// A worker for one cluster: it holds that cluster's credentials and polls `hooksync.<cluster>`.
+// Run one or more per target cluster, next to it or anywhere that reaches both servers.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createKubeClient } from '../activities/kubeClient';
+import type { KubeTarget } from '../client/kubeTarget';
+import type { TemporalTarget } from '../client/temporalConnection';
+import { taskQueueFor } from '../workflows/messages';
+
+export interface WorkerOptions {
+  temporal: TemporalTarget;
+  kube: KubeTarget;
+  /** A prebuilt workflow bundle (tests build one per run); otherwise bundled at start. */
+  workflowBundlePath?: string;
+}
+
+export async function createSyncWorker({ temporal, kube, workflowBundlePath }: WorkerOptions): Promise<Worker> {
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const workflows = workflowBundlePath
+    ? { workflowBundle: { codePath: workflowBundlePath } }
+    : { workflowsPath: require.resolve('../workflows') };
+  return Worker.create({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: taskQueueFor(kube.cluster),
+    activities: createActivities(createKubeClient(kube.kc)),
+    ...workflows,
+  });
+}

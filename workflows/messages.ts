@@ -1,0 +1,23 @@
+// The sync workflow's messages and search attributes, shared by the workflow and its clients.
+import { defineQuery } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { SyncResult } from '../sync/syncRun';
+
+/** The sync as it stands: outcome so far and one row per resource. */
+export const syncStateQuery = defineQuery<SyncResult>('syncState');
+
+export const APP_ATTRIBUTE = defineSearchAttributeKey('HooksyncApp', SearchAttributeType.KEYWORD);
+export const CLUSTER_ATTRIBUTE = defineSearchAttributeKey('HooksyncCluster', SearchAttributeType.KEYWORD);
+export const PHASE_ATTRIBUTE = defineSearchAttributeKey('HooksyncPhase', SearchAttributeType.KEYWORD);
+export const OUTCOME_ATTRIBUTE = defineSearchAttributeKey('HooksyncOutcome', SearchAttributeType.KEYWORD);
+
+export const SYNC_WORKFLOW_TYPE = 'sync';
+
+/** One running sync per (cluster, app): Temporal refuses a second workflow with the same id. */
+export function syncWorkflowId(cluster: string, app: string): string {
+  return `sync/${cluster}/${app}`;
+}
+
+export function taskQueueFor(cluster: string): string {
+  return `hooksync.${cluster}`;
+}

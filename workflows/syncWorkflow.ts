@@ -1,0 +1,78 @@
+// The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
+// group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
+// code in sync/; this file only sequences activities, so it stays deterministic and short.
+import { proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { SyncActivities } from '../activities';
+import {
+  applyUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups,
+  type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
+} from '../sync/syncRun';
+import { isHook, taskKey, type SyncGroup } from '../sync/types';
+import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
+
+const NON_RETRYABLE = ['KubernetesRejected'];
+const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: NON_RETRYABLE };
+
+function activitiesFor(summary: string) {
+  return proxyActivities<SyncActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '30 seconds', retry, summary });
+}
+
+function waitingActivities(summary: string) {
+  // Waiting lasts as long as the workload takes; the heartbeat, not a deadline, tells it is alive.
+  return proxyActivities<SyncActivities>({ startToCloseTimeout: '7 days', heartbeatTimeout: '30 seconds', retry, summary });
+}
+
+function groupTitle(group: SyncGroup): string {
+  const names = group.tasks.map((t) => `${t.ref.kind}/${t.ref.name}`);
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
+  return `${group.phase} wave ${group.wave}: ${shown}`;
+}
+
+export async function sync(input: SyncInput): Promise<SyncResult> {
+  const rows = initialRows(input.plan);
+  const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
+  let phase: SyncOutcome = 'Running';
+  let message = 'sync started';
+  const result = (): SyncResult => ({
+    ...stamp, cluster: input.cluster, phase, message,
+    resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
+  });
+  setHandler(syncStateQuery, result);
+
+  async function runGroup(group: SyncGroup): Promise<ResourceRow[]> {
+    const title = groupTitle(group);
+    upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
+    setCurrentDetails(`**${title}**: applying`);
+    applyUpdates(rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp, tasks: group.tasks }));
+    const applied = group.tasks.filter((t) => rows.get(taskKey(t))?.status !== 'SyncFailed');
+    setCurrentDetails(`**${title}**: waiting for ${applied.length} object(s) to complete`);
+    if (applied.length > 0) applyUpdates(rows, await waitingActivities(`wait ${title}`).awaitGroup({ stamp, tasks: applied }));
+    const hooks = applied.filter(isHook).map((t) => t.ref);
+    if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
+    return failedRows(rows, group);
+  }
+
+  const { main, onFailure } = splitGroups(input.plan);
+  for (const group of main) {
+    const failed = await runGroup(group);
+    if (failed.length > 0) {
+      phase = 'Failed';
+      message = failureMessage(failed);
+      break;
+    }
+  }
+  if (phase === 'Failed') for (const group of onFailure) await runGroup(group);
+
+  const doomed = hooksToDelete(input.plan, rows);
+  if (doomed.length > 0) {
+    setCurrentDetails(`deleting ${doomed.length} hook(s) by delete policy`);
+    await activitiesFor(`delete ${doomed.length} hook(s) by policy`).deleteHooks(doomed);
+  }
+  if (phase === 'Running') {
+    phase = 'Succeeded';
+    message = 'successfully synced (all tasks run)';
+  }
+  setCurrentDetails(`**${phase}**: ${message}`);
+  upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: phase }]);
+  return result();
+}
