@@ -2,7 +2,7 @@
 // delete for prunes. Each is idempotent, so an activity retried after a crash finds and keeps
 // what the first try did (reliability notes §3.5).
 import { describeObject } from '../sync/problems';
-import { carriesStamp, owningApp, stampHook, stampResource, type Stamp } from '../sync/stamp';
+import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
 import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/types';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { KubeClient } from './kubeClient';
@@ -16,7 +16,7 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
       await kube.delete(task.ref);
       return { key, status: 'Pruned', message: 'pruned' };
     }
-    const message = isHook(task) ? await createOrAdoptHook(kube, task, stamp) : await applyResource(kube, task, stamp.app);
+    const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }) : await applyResource(kube, task, stamp.app);
     return { key, status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
@@ -25,7 +25,7 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
   }
 }
 
-async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<string> {
+async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
   const live = await kube.read(task.ref);
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {

@@ -3,7 +3,7 @@
 // dead worker is noticed within the heartbeat timeout, and the next attempt simply reads the live
 // state again. A hook that vanishes while running fails instead of hanging.
 import { Context } from '@temporalio/activity';
-import { hookCompletion, resourceCompletion, type HookOutcome } from '../sync/health';
+import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
 import { describeObject } from '../sync/problems';
 import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
@@ -27,7 +27,7 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[]): 
   }
 }
 
-async function checkTask(kube: KubeClient, task: SyncTask): Promise<HookOutcome> {
+async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutcome> {
   let live;
   try {
     live = await kube.read(task.ref);
@@ -35,15 +35,15 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<HookOutcome>
     throw kubeFailure(err, `read ${describeObject(task.ref)}`);
   }
   if (!live) {
-    const message = isHook(task) ? 'hook was deleted while it was running' : 'resource was deleted while the sync waited for it';
-    return { phase: 'Failed', message };
+    if (isHook(task)) return { phase: 'Failed', message: 'hook was deleted while it was running' };
+    return { phase: 'Failed', health: 'Missing', message: 'resource was deleted while the sync waited for it' };
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
 }
 
-function toUpdate(task: SyncTask, outcome: HookOutcome): TaskUpdate {
+function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {
   const key = taskKey(task);
   if (isHook(task)) return { key, hookPhase: outcome.phase, message: outcome.message };
-  const failed = outcome.phase !== 'Succeeded';
-  return { key, health: failed ? 'Degraded' : 'Healthy', message: outcome.message, ...(failed ? { hookPhase: 'Failed' as const } : {}) };
+  // A kind without a health check keeps its apply message ("configmap/x created").
+  return outcome.health ? { key, health: outcome.health, message: outcome.message } : { key };
 }

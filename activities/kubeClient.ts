@@ -19,6 +19,8 @@ import type { KubeObject } from '../sync/manifest';
 import type { ObjectRef } from '../sync/types';
 
 export const FIELD_MANAGER = 'hooksync';
+/** Every request says who sends it: the audit log attributes each write to hooksync. */
+export const USER_AGENT = 'hooksync/0.1.0';
 
 export interface LiveObject extends KubeObject {
   metadata: KubeObject['metadata'] & { uid?: string; resourceVersion?: string; deletionTimestamp?: string; finalizers?: string[] };
@@ -63,6 +65,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   const exactBody = new AsyncLocalStorage<string>();
   const sendExactBody = {
     async pre(ctx: RequestContext) {
+      ctx.setHeaderParam('User-Agent', USER_AGENT);
       const body = exactBody.getStore();
       if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
         ctx.setBody(body);

@@ -8,7 +8,8 @@ export const KUBE_REJECTED = 'KubernetesRejected';
 export const KUBE_UNAVAILABLE = 'KubernetesUnavailable';
 
 interface ApiErrorLike {
-  code?: number;
+  /** HTTP status from client-node; Node's network errors carry a string code such as ECONNREFUSED. */
+  code?: number | string;
   body?: unknown;
   message?: string;
 }
@@ -34,7 +35,7 @@ export function statusMessage(err: unknown): string {
 
 export function isPermanent(err: unknown): boolean {
   const code = (err as ApiErrorLike).code;
-  if (code === undefined) return false;
+  if (typeof code !== 'number') return false;
   if (PERMANENT_CODES.has(code)) return true;
   return code === 500 && PERMANENT_500.test(statusMessage(err));
 }
@@ -43,7 +44,7 @@ export function isPermanent(err: unknown): boolean {
 export function kubeFailure(err: unknown, what: string): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;
   const code = (err as ApiErrorLike).code;
-  const message = `${what}: ${statusMessage(err)}${code ? ` (HTTP ${code})` : ''}`;
+  const message = `${what}: ${statusMessage(err)}${typeof code === 'number' ? ` (HTTP ${code})` : ''}`;
   return isPermanent(err)
     ? ApplicationFailure.create({ message, type: KUBE_REJECTED, nonRetryable: true })
     : ApplicationFailure.create({ message, type: KUBE_UNAVAILABLE, nonRetryable: false });

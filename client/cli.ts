@@ -7,7 +7,8 @@ import { createSyncWorker } from '../worker/runWorker';
 import { formatResultTable, progressPrinter } from './formatResult';
 import { kubeTarget } from './kubeTarget';
 import { planFromFiles } from './planFromFiles';
-import { connectClient, followSync, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { taskQueueFor } from '../workflows/messages';
+import { connectClient, followSync, hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
 import { temporalTarget } from './temporalConnection';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, unreachable: 3 } as const;
@@ -45,13 +46,26 @@ async function syncCommand(opts: { filename: string[]; app: string; namespace?: 
   });
   const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan });
   const text = opts.output === 'text';
-  if (text) console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
+  if (text) {
+    console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
+    const link = uiLink(handle.workflowId, handle.firstExecutionRunId, client.options.namespace);
+    if (link) console.log(`Temporal UI: ${link}`);
+  }
+  if (!(await hasWorker(client, kube.cluster))) {
+    console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
+  }
   if (!opts.wait) return EXIT.ok;
   const printer = progressPrinter();
   const report = await followSync(handle, (state) => { if (text) for (const line of printer(state)) console.log(line); });
   if (text) console.log(`\n${formatResultTable(report.resources)}\n\n${report.phase}: ${report.message}`);
   else console.log(JSON.stringify({ ...report, syncId: report.syncId }, null, 2));
   return report.phase === 'Succeeded' ? EXIT.ok : EXIT.failed;
+}
+
+/** The sync's page in the Temporal Web UI, when its address is known (HOOKSYNC_TEMPORAL_UI). */
+function uiLink(workflowId: string, runId: string, namespace: string): string | undefined {
+  const base = process.env.HOOKSYNC_TEMPORAL_UI;
+  return base ? `${base}/namespaces/${namespace}/workflows/${encodeURIComponent(workflowId)}/${runId}/history` : undefined;
 }
 
 async function workerCommand(opts: { kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string }) {

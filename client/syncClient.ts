@@ -1,7 +1,8 @@
 // The library the CLI is built on: start a sync of planned manifests as the `sync` workflow, and
 // follow it to its result. Everything here talks to Temporal only; the worker talks to the cluster.
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
@@ -25,7 +26,7 @@ export function newSyncId(now = Date.now()): string {
   return now.toString(36);
 }
 
-export async function startSync(client: Client, input: { syncId: string; app: string; cluster: string; plan: SyncPlan }): Promise<WorkflowHandle> {
+export async function startSync(client: Client, input: { syncId: string; app: string; cluster: string; plan: SyncPlan }): Promise<WorkflowHandleWithFirstExecutionRunId> {
   const args: SyncInput = { ...input, attempt: 0 };
   const workflowId = syncWorkflowId(input.cluster, input.app);
   try {
@@ -47,6 +48,16 @@ export async function startSync(client: Client, input: { syncId: string; app: st
     }
     throw err;
   }
+}
+
+/** True when some worker has polled the cluster's task queue recently. */
+export async function hasWorker(client: Client, cluster: string): Promise<boolean> {
+  const res = await client.workflowService.describeTaskQueue({
+    namespace: client.options.namespace,
+    taskQueue: { name: taskQueueFor(cluster) },
+    taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  return (res.pollers ?? []).length > 0;
 }
 
 /** Calls `onState` with the sync's state about once a second until it ends; returns the result. */

@@ -88,9 +88,10 @@ export function rowsThatRan(rows: Map<string, ResourceRow>): ResourceRow[] {
   return [...rows.values()].filter((row) => row.status !== undefined);
 }
 
-/** A task has failed when it could not be applied, or its hook or health says so. */
+/** A task has failed when it could not be applied, its hook failed, or its resource is Degraded or gone. */
 export function rowFailed(row: ResourceRow): boolean {
-  return row.status === 'SyncFailed' || row.hookPhase === 'Failed' || row.hookPhase === 'Error';
+  return row.status === 'SyncFailed' || row.hookPhase === 'Failed' || row.hookPhase === 'Error'
+    || row.health === 'Degraded' || row.health === 'Missing';
 }
 
 export function failedRows(rows: Map<string, ResourceRow>, group: SyncGroup): ResourceRow[] {

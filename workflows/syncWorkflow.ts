@@ -44,7 +44,8 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
     setCurrentDetails(`**${title}**: applying`);
     applyUpdates(rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp, tasks: group.tasks }));
-    const applied = group.tasks.filter((t) => rows.get(taskKey(t))?.status !== 'SyncFailed');
+    // A prune is done once deleted; everything else applied is waited for.
+    const applied = group.tasks.filter((t) => !t.prune && rows.get(taskKey(t))?.status !== 'SyncFailed');
     setCurrentDetails(`**${title}**: waiting for ${applied.length} object(s) to complete`);
     if (applied.length > 0) applyUpdates(rows, await waitingActivities(`wait ${title}`).awaitGroup({ stamp, tasks: applied }));
     const hooks = applied.filter(isHook).map((t) => t.ref);

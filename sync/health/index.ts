@@ -10,7 +10,7 @@ export { hookContext, resourceContext, type HealthContext } from './healthContex
 export { healthRuleFor, healthRules, type HealthRule, type HealthRuleEntry } from './healthRules';
 export { healthStatuses, isHealthStatus, worseHealth, type HealthStatus, type HealthVerdict } from './healthStatus';
 export { hookCompletion, hookPhases, type HookOutcome, type HookPhase } from './hookCompletion';
-export { resourceCompletion } from './resourceCompletion';
+export { resourceCompletion, type ResourceOutcome } from './resourceCompletion';
 export { type LiveObject } from './liveObject';
 
 /**

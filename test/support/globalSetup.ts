@@ -8,13 +8,15 @@ import { repoRoot, runDir } from './paths';
 
 export default async function globalSetup(): Promise<void> {
   execFileSync('bash', [join(repoRoot, 'dev/start.sh')], { stdio: 'inherit' });
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: join(repoRoot, 'test/support/smokeWorkflows.ts'),
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
-  });
   const dir = join(runDir(), 'test');
   mkdirSync(dir, { recursive: true });
-  const bundlePath = join(dir, 'smoke-workflows.bundle.js');
+  process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = await bundle(join(repoRoot, 'test/support/smokeWorkflows.ts'), join(dir, 'smoke-workflows.bundle.js'));
+  process.env.HOOKSYNC_TEST_SYNC_BUNDLE = await bundle(join(repoRoot, 'workflows/index.ts'), join(dir, 'sync-workflows.bundle.js'));
+}
+
+async function bundle(workflowsPath: string, bundlePath: string): Promise<string> {
+  const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
   writeFileSync(bundlePath, code);
-  process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = bundlePath;
+  return bundlePath;
 }

@@ -1,5 +1,5 @@
 // Spec §5.2: how a hook's phase and a plain resource's task state follow from the live object.
-import { hookCompletion, resourceCompletion, type HookOutcome } from '../../../sync/health';
+import { hookCompletion, resourceCompletion, type HookOutcome, type ResourceOutcome } from '../../../sync/health';
 import { loadFixture } from './fixtures';
 
 interface Case {
@@ -31,15 +31,15 @@ const hookCases: Case[] = [
   { name: '§5.2 hook: error computing health → Error', fixture: 'hpa-v1-invalid-annotation', expected: { phase: 'Error', message: hpaError } },
 ];
 
-const resourceCases: Case[] = [
-  { name: '§5.2 resource: Healthy → Succeeded', fixture: 'deployment-healthy', expected: { phase: 'Succeeded', message: 'Rollout complete: 3 of 3 replicas updated and available' } },
+const resourceCases: Array<{ name: string; fixture: string; expected: ResourceOutcome }> = [
+  { name: '§5.2 resource: Healthy → Succeeded', fixture: 'deployment-healthy', expected: { phase: 'Succeeded', health: 'Healthy', message: 'Rollout complete: 3 of 3 replicas updated and available' } },
   { name: '§5.2 resource: no health check → Succeeded', fixture: 'configmap-no-health-check', expected: { phase: 'Succeeded', message: 'ConfigMap has no health check' } },
-  { name: '§5.2 resource: Degraded → Failed', fixture: 'deployment-degraded', expected: { phase: 'Failed', message: 'Deployment "web" exceeded its progress deadline: ReplicaSet "web-5d8f7c9b4" has timed out progressing.' } },
-  { name: '§5.2 resource: Progressing → Running', fixture: 'deployment-progressing', expected: { phase: 'Running', message: 'Waiting for rollout to finish: 1 of 3 new replicas have been updated...' } },
-  { name: '§5.2 resource: Suspended → Running', fixture: 'deployment-paused', expected: { phase: 'Running', message: 'Deployment is paused' } },
-  { name: '§5.2 asymmetry: Unknown keeps a resource Running (it fails a hook)', fixture: 'pod-unknown', expected: { phase: 'Running', message: 'Node worker-2 which was running pod web-5d8f7c9b4-x2k8q is unresponsive' } },
-  { name: '§5.2 resource: error computing health → Running', fixture: 'hpa-v1-invalid-annotation', expected: { phase: 'Running', message: hpaError } },
-  { name: '§5.3 Pod: ignore-restart-policy applies to non-hooks → Succeeded', fixture: 'pod-running-ignore-restart-policy', expected: { phase: 'Succeeded', message: 'All containers are ready' } },
+  { name: '§5.2 resource: Degraded → Failed', fixture: 'deployment-degraded', expected: { phase: 'Failed', health: 'Degraded', message: 'Deployment "web" exceeded its progress deadline: ReplicaSet "web-5d8f7c9b4" has timed out progressing.' } },
+  { name: '§5.2 resource: Progressing → Running', fixture: 'deployment-progressing', expected: { phase: 'Running', health: 'Progressing', message: 'Waiting for rollout to finish: 1 of 3 new replicas have been updated...' } },
+  { name: '§5.2 resource: Suspended → Running', fixture: 'deployment-paused', expected: { phase: 'Running', health: 'Suspended', message: 'Deployment is paused' } },
+  { name: '§5.2 asymmetry: Unknown keeps a resource Running (it fails a hook)', fixture: 'pod-unknown', expected: { phase: 'Running', health: 'Unknown', message: 'Node worker-2 which was running pod web-5d8f7c9b4-x2k8q is unresponsive' } },
+  { name: '§5.2 resource: error computing health → Running', fixture: 'hpa-v1-invalid-annotation', expected: { phase: 'Running', health: 'Unknown', message: hpaError } },
+  { name: '§5.3 Pod: ignore-restart-policy applies to non-hooks → Succeeded', fixture: 'pod-running-ignore-restart-policy', expected: { phase: 'Succeeded', health: 'Healthy', message: 'All containers are ready' } },
 ];
 
 describe('hookCompletion', () => {
