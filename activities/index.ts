@@ -1,5 +1,6 @@
 // The activities of the sync workflow, built around one cluster's Kubernetes client. The worker
 // for a cluster holds that cluster's credentials; none of them ever enters workflow history.
+import type { KubeObject } from '../sync/manifest';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { ObjectRef, SyncTask } from '../sync/types';
@@ -7,6 +8,7 @@ import { applyTask } from './applyTask';
 import { awaitTasks } from './awaitTasks';
 import { deleteHooks, releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
+import { listAppObjects } from './listAppObjects';
 
 export interface GroupRequest {
   stamp: Stamp;
@@ -30,6 +32,10 @@ export function createActivities(kube: KubeClient) {
     },
     async deleteHooks(refs: ObjectRef[]): Promise<void> {
       await deleteHooks(kube, refs);
+    },
+    /** The app's live objects (identity only), for pruning. */
+    async listAppObjects(app: string): Promise<KubeObject[]> {
+      return listAppObjects(kube, app);
     },
   };
 }

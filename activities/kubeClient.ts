@@ -5,6 +5,9 @@
 // field as kubectl users expect.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  ApisApi,
+  CoreV1Api,
+  CustomObjectsApi,
   type KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
@@ -14,6 +17,7 @@ import {
   type KubernetesObject,
   type RequestContext,
   type ResponseContext,
+  type V1APIResource,
 } from '@kubernetes/client-node';
 import type { KubeObject } from '../sync/manifest';
 import type { ObjectRef } from '../sync/types';
@@ -34,6 +38,8 @@ export interface KubeClient {
   mergePatch(ref: ObjectRef, patch: Record<string, unknown>): Promise<LiveObject>;
   delete(ref: ObjectRef): Promise<void>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
+  /** Every kind the server can list and delete, in its preferred version (discovery). */
+  listableKinds(): Promise<Array<{ apiVersion: string; kind: string }>>;
 }
 
 export function apiVersionOf(ref: Pick<ObjectRef, 'group' | 'version'>): string {
@@ -59,6 +65,13 @@ class ObjectApi extends KubernetesObjectApi {
 // trip gives the plain object shape the pure health rules in sync/health expect.
 function plain<T>(value: unknown): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Top-level resources (not subresources such as pods/status) that support list and delete. */
+function listable(apiVersion: string, resources: V1APIResource[]): Array<{ apiVersion: string; kind: string }> {
+  return resources
+    .filter((r) => !r.name.includes('/') && r.verbs.includes('list') && r.verbs.includes('delete'))
+    .map((r) => ({ apiVersion, kind: r.kind }));
 }
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
@@ -111,6 +124,18 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }
+    },
+    async listableKinds() {
+      const core = await kc.makeApiClient(CoreV1Api).getAPIResources();
+      const kinds = listable('v1', core.resources);
+      const custom = kc.makeApiClient(CustomObjectsApi);
+      for (const group of (await kc.makeApiClient(ApisApi).getAPIVersions()).groups) {
+        const version = group.preferredVersion?.version ?? group.versions[0]?.version;
+        if (!version) continue;
+        const list = await custom.getAPIResources({ group: group.name, version });
+        kinds.push(...listable(`${group.name}/${version}`, list.resources));
+      }
+      return kinds;
     },
     async list(apiVersion, kind, namespace, labelSelector) {
       const res = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector);

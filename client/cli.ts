@@ -37,14 +37,14 @@ async function planCommand(opts: { filename: string[]; namespace: string; output
   return EXIT.ok;
 }
 
-async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; output: string }) {
+async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; output: string }) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace);
   const client = await connectClient(temporalTarget({ address: opts.address, namespace: opts.temporalNamespace })).catch((err: Error) => {
     throw new CliError(`cannot reach Temporal: ${err.message}`, EXIT.unreachable);
   });
-  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan });
+  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune });
   const text = opts.output === 'text';
   if (text) {
     console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
@@ -89,6 +89,7 @@ function program(): Command {
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .requiredOption('--app <name>', 'application name (one running sync per app and cluster)')
     .option('-n, --namespace <ns>', "namespace for objects that name none (default: the context's)")
+    .option('--prune', "delete the app's live objects that the manifests no longer have")
     .option('--no-wait', 'start the sync and return')
     .addOption(output());
   kubeFlags(syncCmd); temporalFlags(syncCmd);

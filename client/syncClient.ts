@@ -26,8 +26,11 @@ export function newSyncId(now = Date.now()): string {
   return now.toString(36);
 }
 
-export async function startSync(client: Client, input: { syncId: string; app: string; cluster: string; plan: SyncPlan }): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const args: SyncInput = { ...input, attempt: 0 };
+export async function startSync(
+  client: Client,
+  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean },
+): Promise<WorkflowHandleWithFirstExecutionRunId> {
+  const args: SyncInput = { ...input, attempt: 0, prune: input.prune ?? false };
   const workflowId = syncWorkflowId(input.cluster, input.app);
   try {
     return await client.workflow.start(SYNC_WORKFLOW_TYPE, {

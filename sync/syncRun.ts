@@ -20,6 +20,8 @@ export interface SyncInput {
   /** 0 for the first run, +1 per retry. */
   attempt: number;
   plan: SyncPlan;
+  /** `--prune`: delete live objects of the app that the manifests no longer have. */
+  prune: boolean;
 }
 
 /** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */

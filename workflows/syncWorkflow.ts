@@ -8,6 +8,7 @@ import {
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
 } from '../sync/syncRun';
 import { isHook, taskKey, type SyncGroup } from '../sync/types';
+import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
 const NON_RETRYABLE = ['KubernetesRejected'];
@@ -29,7 +30,10 @@ function groupTitle(group: SyncGroup): string {
 }
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
-  const rows = initialRows(input.plan);
+  // The prune side needs the live state, read once when the sync starts and then frozen too.
+  const live = await activitiesFor(`list live objects of app ${input.app}`).listAppObjects(input.app);
+  const plan = withPrunes(input.plan, { enabled: input.prune, live });
+  const rows = initialRows(plan);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   let phase: SyncOutcome = 'Running';
   let message = 'sync started';
@@ -53,7 +57,7 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     return failedRows(rows, group);
   }
 
-  const { main, onFailure } = splitGroups(input.plan);
+  const { main, onFailure } = splitGroups(plan);
   for (const group of main) {
     const failed = await runGroup(group);
     if (failed.length > 0) {
@@ -64,7 +68,7 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   }
   if (phase === 'Failed') for (const group of onFailure) await runGroup(group);
 
-  const doomed = hooksToDelete(input.plan, rows);
+  const doomed = hooksToDelete(plan, rows);
   if (doomed.length > 0) {
     setCurrentDetails(`deleting ${doomed.length} hook(s) by delete policy`);
     await activitiesFor(`delete ${doomed.length} hook(s) by policy`).deleteHooks(doomed);

@@ -67,10 +67,10 @@ export interface SyncRun {
 }
 
 /** Plans, starts and follows a sync to its end; fails the test on problems in the manifests. */
-export async function runSync(h: SyncHarness, yaml: string, { app, namespace }: { app: string; namespace: string }): Promise<SyncRun> {
+export async function runSync(h: SyncHarness, yaml: string, { app, namespace, prune = false }: { app: string; namespace: string; prune?: boolean }): Promise<SyncRun> {
   const planned = await planYaml(yaml, namespace);
   if (planned.problems.length > 0) throw new Error(`manifest problems:\n${planned.problems.join('\n')}`);
-  const handle = await startSync(h.client, { syncId: planned.syncId, app, cluster: h.clusterName, plan: planned.plan });
+  const handle = await startSync(h.client, { syncId: planned.syncId, app, cluster: h.clusterName, plan: planned.plan, prune });
   const states: SyncResult[] = [];
   const report = await followSync(handle, (state) => states.push(state));
   return { report, states };

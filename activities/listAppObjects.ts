@@ -1,0 +1,32 @@
+// Lists every live object an app owns (by hooksync's labels), across all listable kinds, for the
+// prune side of a sync. Only identity and hooksync/Argo/Helm annotations are returned: this goes
+// into workflow history, and the rest of a live object (a Secret's data, say) must not.
+import { appSelector } from '../sync/stamp';
+import type { KubeObject } from '../sync/manifest';
+import type { KubeClient } from './kubeClient';
+import { kubeFailure } from './kubeFailures';
+
+const KEPT_ANNOTATION_PREFIXES = ['argocd.argoproj.io/', 'helm.sh/', 'hooksync.io/'];
+
+export async function listAppObjects(kube: KubeClient, app: string): Promise<KubeObject[]> {
+  try {
+    const kinds = await kube.listableKinds();
+    const found: KubeObject[] = [];
+    for (const { apiVersion, kind } of kinds) {
+      for (const live of await kube.list(apiVersion, kind, undefined, appSelector(app))) found.push(identityOf(live));
+    }
+    return found;
+  } catch (err) {
+    throw kubeFailure(err, `list the objects of app ${app}`);
+  }
+}
+
+function identityOf(live: KubeObject): KubeObject {
+  const { name, namespace, labels, annotations } = live.metadata;
+  const kept = Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => KEPT_ANNOTATION_PREFIXES.some((p) => key.startsWith(p))));
+  return {
+    apiVersion: live.apiVersion,
+    kind: live.kind,
+    metadata: { name, ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}), annotations: kept },
+  };
+}

@@ -1,0 +1,13 @@
+// Adds the prune side to a frozen plan once the app's live objects are known (the workflow lists
+// them when the sync starts). Pure: the same plan and live objects give the same groups.
+import { groupTasks } from './groupTasks';
+import { orderTasks } from './orderTasks';
+import { pruneTasks, type PruneOptions } from './pruneTasks';
+import { planTasks, type SyncPlan } from './types';
+
+export function withPrunes(plan: SyncPlan, prune: PruneOptions): SyncPlan {
+  const desired = planTasks(plan).filter((t) => !t.prune);
+  const prunes = pruneTasks(prune, desired);
+  if (prunes.tasks.length === 0) return { ...plan, skippedPrunes: prunes.skipped };
+  return { ...plan, groups: groupTasks(orderTasks([...desired, ...prunes.tasks])), skippedPrunes: prunes.skipped };
+}
