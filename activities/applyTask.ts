@@ -7,6 +7,7 @@ import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/t
 import type { TaskUpdate } from '../sync/syncRun';
 import type { KubeClient } from './kubeClient';
 import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
+import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { waitUntilGone } from './waitUntilGone';
 
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
@@ -46,5 +47,6 @@ async function applyResource(kube: KubeClient, task: SyncTask, app: string): Pro
     throw Object.assign(new Error(`${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`), { code: 409 });
   }
   await kube.apply(stampResource(task.object, app));
+  if (isCrd(task.ref)) await waitUntilEstablished(kube, task.ref);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} ${live ? 'configured' : 'created'}`;
 }

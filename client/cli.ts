@@ -22,25 +22,25 @@ class CliError extends Error {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const output = () => new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
 
-async function plannedOrFail(files: string[], syncId: string, namespace: string) {
+async function plannedOrFail(files: string[], syncId: string, namespace: string, createNamespace = false) {
   if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
-  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace });
+  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace, createNamespace });
   if (planned.problems.length > 0) {
     throw new CliError(`${planned.problems.length} problem(s) in the manifests; nothing was applied:\n${planned.problems.join('\n')}`, EXIT.badInput);
   }
   return planned.plan;
 }
 
-async function planCommand(opts: { filename: string[]; namespace: string; output: string }) {
-  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace);
+async function planCommand(opts: { filename: string[]; namespace: string; createNamespace?: boolean; output: string }) {
+  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts.createNamespace);
   process.stdout.write(opts.output === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan));
   return EXIT.ok;
 }
 
-async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; output: string }) {
+async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; createNamespace?: boolean; output: string }) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
-  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace);
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
   const client = await connectClient(temporalTarget({ address: opts.address, namespace: opts.temporalNamespace })).catch((err: Error) => {
     throw new CliError(`cannot reach Temporal: ${err.message}`, EXIT.unreachable);
   });
@@ -83,12 +83,14 @@ function program(): Command {
   cli.command('plan').description('print the sync plan of manifests, offline')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
+    .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .addOption(output())
     .action(async (opts) => { process.exitCode = await planCommand(opts); });
   const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .requiredOption('--app <name>', 'application name (one running sync per app and cluster)')
     .option('-n, --namespace <ns>', "namespace for objects that name none (default: the context's)")
+    .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .option('--prune', "delete the app's live objects that the manifests no longer have")
     .option('--no-wait', 'start the sync and return')
     .addOption(output());

@@ -28,6 +28,16 @@ const hookPhaseByHealth: Readonly<Record<HealthStatus, HookPhase>> = {
 };
 
 export function hookCompletion(hook: LiveObject): HookOutcome {
+  const outcome = judgeHook(hook);
+  // Someone deleted the hook while it ran; our finalizer holds the object, but its controller has
+  // stopped (a Job being deleted is never updated again), so it would read Running forever.
+  if (outcome.phase === 'Running' && hook.metadata.deletionTimestamp) {
+    return { phase: 'Failed', message: 'hook was deleted while it was running' };
+  }
+  return outcome;
+}
+
+function judgeHook(hook: LiveObject): HookOutcome {
   const assessment = assessHealth(hook, hookContext);
   switch (assessment.outcome) {
     case 'error':

@@ -25,6 +25,7 @@ const jobCases: Case[] = [
 const deletionCases: Case[] = [
   { name: '§5.1 step 1: deletionTimestamp without hook finalizer → Progressing "Pending deletion"', fixture: 'job-pending-deletion', expected: progressing('Pending deletion') },
   { name: '§5.1 step 1 / R2.9: hook finalizer present → judged by its rule', fixture: 'job-pending-deletion-hook-finalizer', expected: healthy('Reached expected number of succeeded pods') },
+  { name: 'R2.9: hook finalizer present, deleted before it finished → its rule (still Progressing; hookCompletion fails it)', fixture: 'job-deleted-while-running-hook-finalizer', expected: progressing('Waiting for Job to complete: 0 active, 0 succeeded, 0 failed pods') },
   { name: '§5.1 step 1 applies to kinds without a health check too', fixture: 'configmap-pending-deletion', expected: progressing('Pending deletion') },
   { name: '§5.1 step 4: ConfigMap has no health check → undefined', fixture: 'configmap-no-health-check', expected: undefined },
 ];

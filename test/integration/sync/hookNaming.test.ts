@@ -1,0 +1,82 @@
+// Hooks with generateName (spec R1.6, R4.2, §2.4; DESIGN §4 and §6 on generated names): one
+// object per phase for a multi-phase hook, and no collision between two manifests that share a
+// generateName. Names are checked on the live cluster and in the audit log.
+import { rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
+import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { describeRequests, documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+
+let h: SyncHarness;
+const namespaces: string[] = [];
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+});
+afterAll(async () => {
+  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
+  await h.stop();
+});
+
+async function namespace(prefix: string): Promise<string> {
+  const ns = await createTestNamespace(h.cluster, prefix);
+  namespaces.push(ns);
+  return ns;
+}
+
+const configMap = `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  mode: new
+`;
+
+test('R1.6 / R4.2: a generateName hook in two phases (PreSync,PostSync) creates two distinct objects', async () => {
+  const ns = await namespace('gen-two-phases');
+  const yaml = documents(jobYaml('db-check-', { hook: 'PreSync,PostSync', generateName: true }), configMap);
+
+  const { report } = await syncWithin(h, yaml, { app: 'gen-two-phases', namespace: ns });
+
+  expect(report.phase).toBe('Succeeded');
+  const hooks = report.resources.filter((r) => r.kind === 'Job');
+  expect(hooks.map((r) => r.syncPhase).sort()).toEqual(['PostSync', 'PreSync']);
+  const pre = hooks.find((r) => r.syncPhase === 'PreSync')!;
+  const post = hooks.find((r) => r.syncPhase === 'PostSync')!;
+  expect(pre.name).not.toBe(post.name);
+  for (const row of [pre, post]) {
+    expect(row).toMatchObject({ hookType: row.syncPhase, status: 'Synced', hookPhase: 'Succeeded' });
+    expect(row.name).toMatch(/^db-check-[a-z0-9-]+$/);
+    expect(row.name.length).toBeLessThanOrEqual(63);
+  }
+
+  // Two objects on the cluster (the default policy keeps both), each created once, in phase order.
+  const jobs = (await h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
+  expect(jobs.map((j) => j.metadata?.name).sort()).toEqual([pre.name, post.name].sort());
+  expect(new Set(jobs.map((j) => j.metadata?.uid)).size).toBe(2);
+  // (Resources are written by server-side apply, a patch; hooks by create.)
+  const firstWrites = [...new Set(hooksyncRequests(ns).map((e) => `${e.resource}/${e.name}`))];
+  expect(firstWrites).toEqual([`jobs/${pre.name}`, 'configmaps/app-config', `jobs/${post.name}`]);
+  const creates = describeRequests(hooksyncRequests(ns).filter((e) => e.verb === 'create'));
+  expect(creates).toEqual([`create jobs/${pre.name}`, `create jobs/${post.name}`]);
+  // Neither was deleted and recreated (the names never matched a live object).
+  expect(hooksyncRequests(ns).some((e) => e.verb === 'delete')).toBe(false);
+});
+
+test('R4.2 (argo-cd#9184): two hooks with the same generateName in one phase get distinct names and both run', async () => {
+  const ns = await namespace('gen-collide');
+  // Same kind, namespace, phase and generateName; only the container differs.
+  const first = jobYaml('check-', { hook: 'PreSync', generateName: true });
+  const second = first.replace('image: "check:1"', 'image: "check:2"');
+  expect(second).not.toBe(first);
+
+  const { report } = await syncWithin(h, documents(first, second, configMap), { app: 'gen-collide', namespace: ns });
+
+  expect(report.phase).toBe('Succeeded');
+  const hooks = report.resources.filter((r) => r.kind === 'Job');
+  expect(hooks).toHaveLength(2);
+  expect(new Set(hooks.map((r) => r.name)).size).toBe(2);
+  for (const row of hooks) expect(rowOf(report, 'Job', row.name)).toMatchObject({ syncPhase: 'PreSync', hookPhase: 'Succeeded' });
+  const jobs = (await h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
+  const images = jobs.map((j) => j.spec?.template.spec?.containers[0].image).sort();
+  expect(images).toEqual(['check:1', 'check:2']);
+});
