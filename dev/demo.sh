@@ -19,4 +19,4 @@ worker_pid=$!
 trap 'kill -TERM $worker_pid 2>/dev/null; wait $worker_pid 2>/dev/null || true' EXIT
 echo "worker started (pid $worker_pid, log $worker_log)"
 
-hooksync sync -f examples/demo --app demo -n hooksync-demo "$@"
+hooksync sync -f examples/demo --app demo -n hooksync-demo --create-namespace "$@"
