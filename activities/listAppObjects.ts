@@ -13,11 +13,23 @@ export async function listAppObjects(kube: KubeClient, app: string): Promise<Kub
     const kinds = await kube.listableKinds();
     const found: KubeObject[] = [];
     for (const { apiVersion, kind } of kinds) {
-      for (const live of await kube.list(apiVersion, kind, undefined, appSelector(app))) found.push(identityOf(live));
+      for (const live of await listOrSkip(kube, apiVersion, kind, app)) found.push(identityOf(live));
     }
     return found;
   } catch (err) {
     throw kubeFailure(err, `list the objects of app ${app}`);
+  }
+}
+
+// A worker with least-privilege credentials may not list every kind; what it cannot list it cannot
+// have created either, so such kinds are skipped rather than failing the sync.
+async function listOrSkip(kube: KubeClient, apiVersion: string, kind: string, app: string): Promise<KubeObject[]> {
+  try {
+    return await kube.list(apiVersion, kind, undefined, appSelector(app));
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 403 || code === 404 || code === 405) return [];
+    throw err;
   }
 }
 

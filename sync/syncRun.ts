@@ -124,6 +124,11 @@ export function hooksToDelete(plan: SyncPlan, rows: Map<string, ResourceRow>): O
   return refs;
 }
 
+/** Hooks this sync created (whatever their outcome): the ones that may still hold our finalizer. */
+export function createdHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): ObjectRef[] {
+  return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.status === 'Synced').map((t) => t.ref);
+}
+
 export function failureMessage(failed: readonly ResourceRow[]): string {
   const first = failed[0];
   const what = `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${first.name}`;

@@ -1,10 +1,10 @@
 // The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
-import { proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
-  applyUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups,
+  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
 } from '../sync/syncRun';
 import { isHook, taskKey, type SyncGroup } from '../sync/types';
@@ -21,6 +21,17 @@ function activitiesFor(summary: string) {
 function waitingActivities(summary: string) {
   // Waiting lasts as long as the workload takes; the heartbeat, not a deadline, tells it is alive.
   return proxyActivities<SyncActivities>({ startToCloseTimeout: '7 days', heartbeatTimeout: '30 seconds', retry, summary });
+}
+
+/** Runs a clean-up activity; its failure is returned as a message, never thrown. */
+async function runCleanup(summary: string, call: (a: SyncActivities) => Promise<void>): Promise<string | undefined> {
+  try {
+    await call(activitiesFor(summary));
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    return `${summary}: ${err.cause?.message ?? err.message}`;
+  }
 }
 
 function groupTitle(group: SyncGroup): string {
@@ -57,21 +68,38 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     return failedRows(rows, group);
   }
 
-  const { main, onFailure } = splitGroups(plan);
-  for (const group of main) {
-    const failed = await runGroup(group);
-    if (failed.length > 0) {
-      phase = 'Failed';
-      message = failureMessage(failed);
-      break;
+  /**
+   * An activity that failed for good (the API server refused to let us read or write, say) ends
+   * the sync as Error, Argo CD's value for an operation that could not run, instead of failing the
+   * workflow: SyncFail hooks and clean-up still run, and the result says what happened.
+   */
+  async function runGroupSafely(group: SyncGroup): Promise<{ failed: ResourceRow[] } | { error: string }> {
+    try {
+      return { failed: await runGroup(group) };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { error: `${group.phase} wave ${group.wave}: ${err.cause?.message ?? err.message}` };
     }
   }
-  if (phase === 'Failed') for (const group of onFailure) await runGroup(group);
 
+  const { main, onFailure } = splitGroups(plan);
+  for (const group of main) {
+    const outcome = await runGroupSafely(group);
+    if ('error' in outcome) [phase, message] = ['Error', outcome.error];
+    else if (outcome.failed.length > 0) [phase, message] = ['Failed', failureMessage(outcome.failed)];
+    if (phase !== 'Running') break;
+  }
+  // SyncFail hooks report in their own rows; their failure does not change the sync's message.
+  if (phase !== 'Running') for (const group of onFailure) await runGroupSafely(group);
+
+  // A hook left holding our finalizer after an error could never be deleted: release them all.
+  const created = createdHooks(plan, rows);
+  if (phase === 'Error' && created.length > 0) await runCleanup('release hooks after an error', (a) => a.releaseHooks(created));
   const doomed = hooksToDelete(plan, rows);
   if (doomed.length > 0) {
     setCurrentDetails(`deleting ${doomed.length} hook(s) by delete policy`);
-    await activitiesFor(`delete ${doomed.length} hook(s) by policy`).deleteHooks(doomed);
+    const error = await runCleanup(`delete ${doomed.length} hook(s) by policy`, (a) => a.deleteHooks(doomed));
+    if (error && phase === 'Running') [phase, message] = ['Error', error];
   }
   if (phase === 'Running') {
     phase = 'Succeeded';

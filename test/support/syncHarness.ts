@@ -2,6 +2,7 @@
 // workflow bundle made once in global set-up, acting on the KWOK cluster. Each test file gets its
 // own cluster name, so its own task queue and workflow ids; each test its own namespace.
 import { randomBytes } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { planFromFiles } from '../../client/planFromFiles';
@@ -22,7 +23,8 @@ export interface SyncHarness {
 
 let runtimeInstalled = false;
 
-export async function startSyncHarness(): Promise<SyncHarness> {
+/** `kc`: the worker's credentials, when a test needs other than the cluster admin's. */
+export async function startSyncHarness({ kc }: { kc?: KubeConfig } = {}): Promise<SyncHarness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -33,7 +35,7 @@ export async function startSyncHarness(): Promise<SyncHarness> {
   const temporal = { address: env.temporalAddress, namespace: env.temporalNamespace };
   const worker = await createSyncWorker({
     temporal,
-    kube: { kc: cluster.kc, cluster: clusterName, namespace: 'default' },
+    kube: { kc: kc ?? cluster.kc, cluster: clusterName, namespace: 'default' },
     workflowBundlePath: process.env.HOOKSYNC_TEST_SYNC_BUNDLE,
   });
   const running = worker.run();
