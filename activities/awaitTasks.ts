@@ -1,7 +1,9 @@
-// Waits until every task of a group is done: hooks complete (spec §5.2), resources healthy
-// (§5.4). One heartbeating activity per group, not one activity per poll: history stays small, a
-// dead worker is noticed within the heartbeat timeout, and the next attempt simply reads the live
-// state again. A hook that vanishes while running fails instead of hanging.
+// Waits until tasks of a group are done: hooks complete (spec §5.2), resources healthy (§5.4).
+// Returns as soon as one or more have finished, so the workflow records each outcome when it
+// happens (and shows it to the CLI and UI), then waits again for the rest. Heartbeating, not one
+// activity per poll: history grows by one activity per finished task at most, a dead worker is
+// noticed within the heartbeat timeout, and the next attempt simply reads the live state again.
+// A hook that vanishes while running fails instead of hanging.
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
 import { describeObject } from '../sync/problems';
@@ -12,16 +14,17 @@ import { kubeFailure } from './kubeFailures';
 
 const POLL_MS = 500;
 
+/** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<TaskUpdate[]> {
-  const done = new Map<string, TaskUpdate>();
   for (;;) {
+    const done: TaskUpdate[] = [];
     const waiting: string[] = [];
-    for (const task of tasks.filter((t) => !done.has(taskKey(t)))) {
+    for (const task of tasks) {
       const outcome = await checkTask(kube, task);
       if (outcome.phase === 'Running') waiting.push(`${describeObject(task.ref)}: ${outcome.message}`);
-      else done.set(taskKey(task), toUpdate(task, outcome));
+      else done.push(toUpdate(task, outcome));
     }
-    if (waiting.length === 0) return tasks.map((t) => done.get(taskKey(t))!);
+    if (done.length > 0 || tasks.length === 0) return done;
     Context.current().heartbeat({ waitingFor: waiting });
     await Context.current().sleep(POLL_MS);
   }

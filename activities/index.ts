@@ -23,7 +23,7 @@ export function createActivities(kube: KubeClient) {
       for (const task of tasks) updates.push(await applyTask(kube, task, stamp));
       return updates;
     },
-    /** Waits until every applied task of a group has completed, succeeded or failed. */
+    /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ tasks }: GroupRequest): Promise<TaskUpdate[]> {
       return awaitTasks(kube, tasks);
     },

@@ -100,6 +100,12 @@ export function failedRows(rows: Map<string, ResourceRow>, group: SyncGroup): Re
   return group.tasks.map((t) => rows.get(taskKey(t))).filter((r): r is ResourceRow => r !== undefined && rowFailed(r));
 }
 
+/** The tasks still waited for once `finished` have reported. */
+export function stillPending(pending: readonly SyncTask[], finished: readonly TaskUpdate[]): SyncTask[] {
+  const done = new Set(finished.map((u) => u.key));
+  return pending.filter((t) => !done.has(taskKey(t)));
+}
+
 /** The groups a sync runs normally, and the SyncFail group it runs only after a failure. */
 export function splitGroups(plan: SyncPlan): { main: SyncGroup[]; onFailure: SyncGroup[] } {
   return {

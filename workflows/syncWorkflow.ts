@@ -1,10 +1,10 @@
 // The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
-import { ActivityFailure, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
-  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups,
+  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups, stillPending,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
 } from '../sync/syncRun';
 import { isHook, taskKey, type SyncGroup } from '../sync/types';
@@ -61,8 +61,15 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     applyUpdates(rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp, tasks: group.tasks }));
     // A prune is done once deleted; everything else applied is waited for.
     const applied = group.tasks.filter((t) => !t.prune && rows.get(taskKey(t))?.status !== 'SyncFailed');
-    setCurrentDetails(`**${title}**: waiting for ${applied.length} object(s) to complete`);
-    if (applied.length > 0) applyUpdates(rows, await waitingActivities(`wait ${title}`).awaitGroup({ stamp, tasks: applied }));
+    let pending = applied;
+    while (pending.length > 0) {
+      setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);
+      const finished = await waitingActivities(`wait ${title}`).awaitGroup({ stamp, tasks: pending });
+      // awaitGroup returns only once something finished; anything else would loop for ever.
+      if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
+      applyUpdates(rows, finished);
+      pending = stillPending(pending, finished);
+    }
     const hooks = applied.filter(isHook).map((t) => t.ref);
     if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
     return failedRows(rows, group);

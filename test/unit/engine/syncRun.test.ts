@@ -3,7 +3,7 @@
 import { type KubeObject } from '../../../sync/manifest';
 import { planSync, type PlanOptions } from '../../../sync/planSync';
 import {
-  applyUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowFailed, rowsThatRan, splitGroups,
+  applyUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowFailed, rowsThatRan, splitGroups, stillPending,
   type ResourceRow, type TaskUpdate,
 } from '../../../sync/syncRun';
 import { planTasks, taskKey, type SyncPlan, type SyncTask } from '../../../sync/types';
@@ -162,6 +162,21 @@ describe('failedRows', () => {
   test('a group with no failures gives an empty list', () => {
     const rows = initialRows(mixed);
     for (const group of mixed.groups) expect(failedRows(rows, group)).toEqual([]);
+  });
+});
+
+describe('stillPending', () => {
+  const tasks = planTasks(plan([manifest('ConfigMap', 'a'), manifest('ConfigMap', 'b'), manifest('ConfigMap', 'c')]));
+  const names = (ts: SyncTask[]) => ts.map((t) => t.ref.name);
+
+  test('C-c the tasks that did not report stay waited for, in order', () => {
+    expect(names(stillPending(tasks, [{ key: taskKey(tasks[1]), health: 'Healthy' }]))).toEqual(['a', 'c']);
+  });
+  test('nothing left once all reported', () => {
+    expect(stillPending(tasks, tasks.map((t) => ({ key: taskKey(t) })))).toEqual([]);
+  });
+  test('an update for a task not waited for changes nothing', () => {
+    expect(names(stillPending(tasks.slice(0, 2), [{ key: taskKey(tasks[2]) }]))).toEqual(['a', 'b']);
   });
 });
 
