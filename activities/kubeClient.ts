@@ -132,7 +132,11 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       for (const group of (await kc.makeApiClient(ApisApi).getAPIVersions()).groups) {
         const version = group.preferredVersion?.version ?? group.versions[0]?.version;
         if (!version) continue;
-        const list = await custom.getAPIResources({ group: group.name, version });
+        // A group can vanish between the two calls (its CRD deleted): then it has nothing to list.
+        const list = await custom.getAPIResources({ group: group.name, version }).catch((err: { code?: unknown }) => {
+          if (err.code === 404) return { resources: [] };
+          throw err;
+        });
         kinds.push(...listable(`${group.name}/${version}`, list.resources));
       }
       return kinds;

@@ -23,14 +23,17 @@ function waitingActivities(summary: string) {
   return proxyActivities<SyncActivities>({ startToCloseTimeout: '7 days', heartbeatTimeout: '30 seconds', retry, summary });
 }
 
-/** Runs a clean-up activity; its failure is returned as a message, never thrown. */
-async function runCleanup(summary: string, call: (a: SyncActivities) => Promise<void>): Promise<string | undefined> {
+/**
+ * Runs activity work whose failure for good (the API server refused to let us read or write, say)
+ * must end the sync as Error, Argo CD's value for an operation that could not run, instead of
+ * failing the workflow: SyncFail hooks and clean-up still run, and the result says what happened.
+ */
+async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok: T } | { error: string }> {
   try {
-    await call(activitiesFor(summary));
-    return undefined;
+    return { ok: await call() };
   } catch (err) {
     if (!(err instanceof ActivityFailure)) throw err;
-    return `${summary}: ${err.cause?.message ?? err.message}`;
+    return { error: `${context}: ${err.cause?.message ?? err.message}` };
   }
 }
 
@@ -42,12 +45,12 @@ function groupTitle(group: SyncGroup): string {
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   // The prune side needs the live state, read once when the sync starts and then frozen too.
-  const live = await activitiesFor(`list live objects of app ${input.app}`).listAppObjects(input.app);
-  const plan = withPrunes(input.plan, { enabled: input.prune, live });
+  const summary = `list live objects of app ${input.app}`;
+  const live = await attempt(summary, () => activitiesFor(summary).listAppObjects(input.app));
+  const plan = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok : [] });
   const rows = initialRows(plan);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  let phase: SyncOutcome = 'Running';
-  let message = 'sync started';
+  let [phase, message]: [SyncOutcome, string] = 'error' in live ? ['Error', live.error] : ['Running', 'sync started'];
   const result = (): SyncResult => ({
     ...stamp, cluster: input.cluster, phase, message,
     resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
@@ -75,38 +78,29 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     return failedRows(rows, group);
   }
 
-  /**
-   * An activity that failed for good (the API server refused to let us read or write, say) ends
-   * the sync as Error, Argo CD's value for an operation that could not run, instead of failing the
-   * workflow: SyncFail hooks and clean-up still run, and the result says what happened.
-   */
-  async function runGroupSafely(group: SyncGroup): Promise<{ failed: ResourceRow[] } | { error: string }> {
-    try {
-      return { failed: await runGroup(group) };
-    } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
-      return { error: `${group.phase} wave ${group.wave}: ${err.cause?.message ?? err.message}` };
-    }
-  }
+  const runGroupSafely = (group: SyncGroup) => attempt(`${group.phase} wave ${group.wave}`, () => runGroup(group));
 
   const { main, onFailure } = splitGroups(plan);
   for (const group of main) {
+    if (phase !== 'Running') break;
     const outcome = await runGroupSafely(group);
     if ('error' in outcome) [phase, message] = ['Error', outcome.error];
-    else if (outcome.failed.length > 0) [phase, message] = ['Failed', failureMessage(outcome.failed)];
-    if (phase !== 'Running') break;
+    else if (outcome.ok.length > 0) [phase, message] = ['Failed', failureMessage(outcome.ok)];
   }
   // SyncFail hooks report in their own rows; their failure does not change the sync's message.
   if (phase !== 'Running') for (const group of onFailure) await runGroupSafely(group);
 
   // A hook left holding our finalizer after an error could never be deleted: release them all.
   const created = createdHooks(plan, rows);
-  if (phase === 'Error' && created.length > 0) await runCleanup('release hooks after an error', (a) => a.releaseHooks(created));
+  if (phase === 'Error' && created.length > 0) {
+    await attempt('release hooks', () => activitiesFor('release hooks after an error').releaseHooks(created));
+  }
   const doomed = hooksToDelete(plan, rows);
   if (doomed.length > 0) {
-    setCurrentDetails(`deleting ${doomed.length} hook(s) by delete policy`);
-    const error = await runCleanup(`delete ${doomed.length} hook(s) by policy`, (a) => a.deleteHooks(doomed));
-    if (error && phase === 'Running') [phase, message] = ['Error', error];
+    const title = `delete ${doomed.length} hook(s) by policy`;
+    setCurrentDetails(title);
+    const deleted = await attempt(title, () => activitiesFor(title).deleteHooks(doomed));
+    if ('error' in deleted && phase === 'Running') [phase, message] = ['Error', deleted.error];
   }
   if (phase === 'Running') {
     phase = 'Succeeded';

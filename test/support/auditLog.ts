@@ -7,6 +7,7 @@ import { runDir } from './paths';
 export interface AuditEntry {
   verb: string;
   resource: string;
+  /** '' for cluster-scoped objects. */
   namespace: string;
   name: string;
   code: number;
@@ -14,32 +15,50 @@ export interface AuditEntry {
   receivedAt: string;
 }
 
+interface RawEvent {
+  verb: string;
+  userAgent?: string;
+  requestReceivedTimestamp: string;
+  objectRef?: { resource?: string; namespace?: string; name?: string };
+  responseStatus?: { code?: number };
+}
+
 export function auditLogPath(): string {
   return join(runDir(), 'kwok', 'clusters', process.env.HOOKSYNC_KWOK_CLUSTER ?? 'hooksync', 'logs', 'audit.log');
 }
 
-/** Writes in one namespace (and to the namespace object itself), oldest first. */
-export function auditedWrites(namespace: string): AuditEntry[] {
+/**
+ * Entries whose raw line mentions `needle` (a cheap pre-filter on a log shared by every test)
+ * and that `keep` accepts, oldest first.
+ */
+export function auditEntries(needle: string, keep: (e: AuditEntry) => boolean): AuditEntry[] {
   const path = auditLogPath();
   if (!existsSync(path)) throw new Error(`no audit log at ${path}`);
   const entries: AuditEntry[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.includes(`"${namespace}"`)) continue;
-    const e = JSON.parse(line) as {
-      verb: string; userAgent?: string; requestReceivedTimestamp: string;
-      objectRef?: { resource?: string; namespace?: string; name?: string }; responseStatus?: { code?: number };
-    };
+    if (!line.includes(`"${needle}"`)) continue;
+    const e = JSON.parse(line) as RawEvent;
     const ref = e.objectRef ?? {};
-    if (ref.namespace !== namespace && !(ref.resource === 'namespaces' && ref.name === namespace)) continue;
-    entries.push({
+    const entry = {
       verb: e.verb, resource: ref.resource ?? '', namespace: ref.namespace ?? '', name: ref.name ?? '',
       code: e.responseStatus?.code ?? 0, userAgent: e.userAgent ?? '', receivedAt: e.requestReceivedTimestamp,
-    });
+    };
+    if (keep(entry)) entries.push(entry);
   }
   return entries.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 }
 
-/** Writes hooksync itself sent: creates and applies that the server accepted. */
+/** Writes in one namespace (and to the namespace object itself), oldest first. */
+export function auditedWrites(namespace: string): AuditEntry[] {
+  return auditEntries(namespace, (e) => e.namespace === namespace || (e.resource === 'namespaces' && e.name === namespace));
+}
+
+/** A write that hooksync itself sent (create or apply) and the server accepted. */
+export function isHooksyncWrite(e: AuditEntry): boolean {
+  return e.userAgent.startsWith('hooksync/') && ['create', 'patch'].includes(e.verb) && e.code < 300;
+}
+
+/** Writes hooksync itself sent in one namespace, oldest first. */
 export function hooksyncWrites(namespace: string): AuditEntry[] {
-  return auditedWrites(namespace).filter((e) => e.userAgent.startsWith('hooksync/') && ['create', 'patch'].includes(e.verb) && e.code < 300);
+  return auditedWrites(namespace).filter(isHooksyncWrite);
 }

@@ -4,53 +4,31 @@
 // back from the live cluster and the API server's audit log.
 import { SYNC_ID_ANNOTATION } from '../../../sync/stamp';
 import { planTasks } from '../../../sync/types';
-import { planYaml, rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { describeRequests, documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+import { planYaml, rowOf } from '../../support/syncHarness';
+import { configMapYaml, describeRequests, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
-
-beforeAll(async () => {
-  h = await startSyncHarness();
-});
-afterAll(async () => {
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
-
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
+const kit = useSyncHarness();
+const { namespace } = kit;
 
 async function jobNames(ns: string): Promise<string[]> {
-  const jobs = await h.cluster.batch.listNamespacedJob({ namespace: ns });
+  const jobs = await kit.h.cluster.batch.listNamespacedJob({ namespace: ns });
   return jobs.items.map((j) => j.metadata?.name ?? '').sort();
 }
 
-const configMap = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  mode: new
-`;
+const configMap = configMapYaml();
 
 test('R2.3 / R4.3 BeforeHookCreation: a leftover hook from an earlier sync is deleted, then created again', async () => {
   const ns = await namespace('policy-bhc');
   // `migrate` names the policy; `seed` has none, so gets the default (R2.1).
   const yaml = documents(jobYaml('migrate', { hook: 'PreSync', policy: 'BeforeHookCreation' }), jobYaml('seed', { hook: 'PreSync' }), configMap);
 
-  const first = await syncWithin(h, yaml, { app: 'policy-bhc', namespace: ns });
+  const first = await syncWithin(kit.h, yaml, { app: 'policy-bhc', namespace: ns });
   expect(first.report.phase).toBe('Succeeded');
-  const before = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
-  const seedBefore = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'seed' });
+  const before = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
+  const seedBefore = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'seed' });
   const seen = hooksyncRequests(ns).length;
 
-  const second = await syncWithin(h, yaml, { app: 'policy-bhc', namespace: ns });
+  const second = await syncWithin(kit.h, yaml, { app: 'policy-bhc', namespace: ns });
 
   expect(second.report.phase).toBe('Succeeded');
   expect(second.report.syncId).not.toBe(first.report.syncId);
@@ -58,8 +36,8 @@ test('R2.3 / R4.3 BeforeHookCreation: a leftover hook from an earlier sync is de
     expect(rowOf(second.report, 'Job', name)).toMatchObject({ syncPhase: 'PreSync', status: 'Synced', hookPhase: 'Succeeded' });
   }
   // A new object, made by the second sync ...
-  const after = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
-  const seedAfter = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'seed' });
+  const after = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
+  const seedAfter = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'seed' });
   expect(after.metadata?.uid).not.toBe(before.metadata?.uid);
   expect(seedAfter.metadata?.uid).not.toBe(seedBefore.metadata?.uid);
   expect(after.metadata?.annotations?.[SYNC_ID_ANNOTATION]).toBe(second.report.syncId);
@@ -79,7 +57,7 @@ test('R2.4 HookSucceeded: a hook that succeeded is deleted when the sync ends; o
     jobYaml('smoke', { hook: 'PostSync' }),
   );
 
-  const { report } = await syncWithin(h, yaml, { app: 'policy-succeeded', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'policy-succeeded', namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'Job', 'migrate')).toMatchObject({ hookPhase: 'Succeeded' });
@@ -101,7 +79,7 @@ test('R2.5 HookFailed on a failing hook / DESIGN §6 (argo-cd#27506): both polic
     configMap,
   );
 
-  const { report } = await syncWithin(h, yaml, { app: 'policy-outcome', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'policy-outcome', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(rowOf(report, 'Job', 'ok-succeeded')).toMatchObject({ hookPhase: 'Succeeded' });
@@ -136,7 +114,7 @@ test('§2.2 / DESIGN §6: OnSuccess and OnFailure are accepted with a warning an
   expect(warningFor('legacy-bad')).toEqual([expect.stringMatching(/OnFailure.*HookFailed/)]);
   expect(warningFor('legacy-ok')[0]).toContain('argocd.argoproj.io/hook-delete-policy');
 
-  const { report } = await syncWithin(h, yaml, { app: 'policy-legacy', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'policy-legacy', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(rowOf(report, 'Job', 'legacy-ok')).toMatchObject({ hookPhase: 'Succeeded' });

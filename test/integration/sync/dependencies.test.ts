@@ -2,50 +2,26 @@
 // custom resource, and a Namespace that a PreSync hook lives in. The plan pulls the dependency in
 // front of its first dependent; the sync must then really create it first and succeed.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { ApiextensionsV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { planTasks } from '../../../sync/types';
-import { auditedWrites, auditLogPath } from '../../support/auditLog';
-import { planYaml, rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+import { auditEntries, auditedWrites, isHooksyncWrite } from '../../support/auditLog';
+import { planYaml, rowOf } from '../../support/syncHarness';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
 const crds: string[] = [];
-
-beforeAll(async () => {
-  h = await startSyncHarness();
+const kit = useSyncHarness({
+  async cleanUp(h) {
+    const extensions = h.cluster.kc.makeApiClient(ApiextensionsV1Api);
+    for (const name of crds) await extensions.deleteCustomResourceDefinition({ name }).catch(() => undefined);
+  },
 });
-afterAll(async () => {
-  const extensions = h.cluster.kc.makeApiClient(ApiextensionsV1Api);
-  for (const name of crds) await extensions.deleteCustomResourceDefinition({ name }).catch(() => undefined);
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns).catch(() => undefined);
-  await h.stop();
-});
-
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
+const { namespace } = kit;
 
 /** When hooksync's first accepted write of a cluster-scoped object reached the API server. */
+/** When hooksync first wrote a cluster-scoped object, per the audit log. */
 function firstClusterWrite(resource: string, name: string): string | undefined {
-  const path = auditLogPath();
-  if (!existsSync(path)) throw new Error(`no audit log at ${path}`);
-  const times: string[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.includes(`"${name}"`)) continue;
-    const e = JSON.parse(line) as {
-      verb: string; userAgent?: string; requestReceivedTimestamp: string;
-      objectRef?: { resource?: string; name?: string; namespace?: string }; responseStatus?: { code?: number };
-    };
-    if (e.objectRef?.resource !== resource || e.objectRef.name !== name || e.objectRef.namespace) continue;
-    if (!e.userAgent?.startsWith('hooksync/') || !['create', 'patch'].includes(e.verb) || (e.responseStatus?.code ?? 0) >= 300) continue;
-    times.push(e.requestReceivedTimestamp);
-  }
-  return times.sort()[0];
+  const writes = auditEntries(name, (e) => e.resource === resource && e.name === name && e.namespace === '' && isHooksyncWrite(e));
+  return writes[0]?.receivedAt;
 }
 
 test('§3.3 / §7.4 (case 23): a CRD and its custom resource in one sync: the CRD is pulled forward and the CR applied after it', async () => {
@@ -94,13 +70,13 @@ spec:
     { kind: 'Widget', phase: 'Sync', wave: -1, namespace: ns },
   ]);
 
-  const { report } = await syncWithin(h, yaml, { app: 'crd-and-cr', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'crd-and-cr', namespace: ns });
 
   expect(report.message).toBe('successfully synced (all tasks run)');
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'CustomResourceDefinition', crdName)).toMatchObject({ status: 'Synced', wave: -1 });
   expect(rowOf(report, 'Widget', 'gadget')).toMatchObject({ status: 'Synced', namespace: ns, wave: -1 });
-  const live = (await h.cluster.kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
+  const live = (await kit.h.cluster.kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
     group, version: 'v1', namespace: ns, plural: 'widgets', name: 'gadget',
   })) as { spec?: { size?: number } };
   expect(live.spec?.size).toBe(3);
@@ -113,20 +89,12 @@ spec:
 
 test('§3.3 (case 22): a Namespace in the same sync is created before the PreSync hook that lives in it', async () => {
   const target = `nsdep-${randomBytes(3).toString('hex')}`;
-  namespaces.push(target);
+  kit.deleteNamespaceAfterAll(target);
   // The hook and the ConfigMap name the namespace; the sync's default namespace is another one.
   const defaultNs = await namespace('nsdep-default');
   const yaml = documents(
     jobYaml('migrate', { hook: 'PreSync', namespace: target }),
-    `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-  namespace: ${target}
-data:
-  mode: new
-`,
+    configMapYaml({ namespace: target }),
     `
 apiVersion: v1
 kind: Namespace
@@ -140,7 +108,7 @@ metadata:
   expect(problems).toEqual([]);
   expect(planTasks(plan).map((t) => `${t.phase} ${t.ref.kind}`)).toEqual(['PreSync Namespace', 'PreSync Job', 'Sync ConfigMap']);
 
-  const { report } = await syncWithin(h, yaml, { app: 'nsdep', namespace: defaultNs });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'nsdep', namespace: defaultNs });
 
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'Namespace', target)).toMatchObject({ syncPhase: 'PreSync', status: 'Synced' });

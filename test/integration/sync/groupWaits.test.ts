@@ -1,43 +1,20 @@
-// Spec C-c: a group's running tasks are waited for even after one of them has failed, so the
-// result records every hook's real outcome; the next group never starts.
+// How a group is waited for. C-c: a group's running tasks are waited for even after one of them
+// has failed, so the result records every hook's real outcome, and the next group never starts.
+// C-b (a deliberate difference, DESIGN §6): the last group is health-gated too.
 import { hooksyncWrites } from '../../support/auditLog';
-import { rowOf, runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { rowOf, runSync } from '../../support/syncHarness';
+import { configMapYaml, documents, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-let ns: string;
-
-beforeAll(async () => {
-  h = await startSyncHarness();
-  ns = await createTestNamespace(h.cluster, 'group-waits');
-});
-afterAll(async () => {
-  await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
-
-const presyncJob = (name: string, pod: string) => `
-apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-  annotations: { argocd.argoproj.io/hook: PreSync, argocd.argoproj.io/hook-delete-policy: BeforeHookCreation }
-spec:
-  backoffLimit: 0
-  template:
-    metadata: ${pod}
-    spec:
-      restartPolicy: Never
-      containers: [{ name: main, image: tool:1 }]
-`;
+const kit = useSyncHarness();
 
 test('C-c a failed hook does not cut short the other running hooks of its group', async () => {
-  const yaml = [
-    presyncJob('fails-fast', '{ labels: { kwok.hooksync.io/fail: "true" } }'),
-    presyncJob('finishes-later', '{ annotations: { kwok.hooksync.io/run-for: "4s" } }'),
-    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: sync-phase-config }\ndata: { k: v }\n',
-  ].join('\n---\n');
-  const { report, states } = await runSync(h, yaml, { app: 'group-waits', namespace: ns });
+  const ns = await kit.namespace('group-waits');
+  const yaml = documents(
+    jobYaml('fails-fast', { hook: 'PreSync', fail: true }),
+    jobYaml('finishes-later', { hook: 'PreSync', runFor: '4s' }),
+    configMapYaml(),
+  );
+  const { report, states } = await runSync(kit.h, yaml, { app: 'group-waits', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toMatch(/^PreSync wave 0: Job .*fails-fast failed/);
@@ -47,5 +24,29 @@ test('C-c a failed hook does not cut short the other running hooks of its group'
   expect(overlapping).toBe(true);
   // ... and its outcome was waited for, not left Running in the result.
   expect(rowOf(report, 'Job', 'finishes-later').hookPhase).toBe('Succeeded');
-  expect(hooksyncWrites(ns).map((e) => e.name)).not.toContain('sync-phase-config');
+  expect(hooksyncWrites(ns).map((e) => e.resource)).not.toContain('configmaps');
+});
+
+test('C-b / DESIGN §6 the last group is health-gated: a sync of one Deployment that never progresses fails', async () => {
+  const ns = await kit.namespace('last-group');
+  // No node matches the pod template, so the Deployment reports ProgressDeadlineExceeded after 2 s.
+  // Argo CD would call this sync Succeeded as soon as the apply returned.
+  const yaml = `
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: only-wave
+spec:
+  progressDeadlineSeconds: 2
+  selector: { matchLabels: { app: only-wave } }
+  template:
+    metadata: { labels: { app: only-wave } }
+    spec:
+      nodeSelector: { hooksync.io/no-such-node: "true" }
+      containers: [{ name: web, image: web:1 }]
+`;
+  const { report } = await syncWithin(kit.h, yaml, { app: 'last-group', namespace: ns });
+  expect(report.phase).toBe('Failed');
+  expect(report.message).toMatch(/^Sync wave 0: Deployment .*only-wave failed: .*progress deadline/);
+  expect(rowOf(report, 'Deployment', 'only-wave')).toMatchObject({ status: 'Synced', health: 'Degraded' });
 });

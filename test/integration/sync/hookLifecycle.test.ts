@@ -5,20 +5,11 @@
 import { HOOK_FINALIZER } from '../../../sync/stamp';
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
-import { rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+import { rowOf } from '../../support/syncHarness';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
-
-beforeAll(async () => {
-  h = await startSyncHarness();
-});
-afterAll(async () => {
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
+const kit = useSyncHarness();
+const { namespace } = kit;
 
 /**
  * Test clean-up only: a Job still carrying our finalizer after a failed test would keep its
@@ -28,29 +19,16 @@ async function releaseLeftoverFinalizer(ns: string, name: string): Promise<void>
   const live = await jobOrUndefined(ns, name);
   const finalizers = live?.metadata?.finalizers ?? [];
   if (!finalizers.includes(HOOK_FINALIZER)) return;
-  await h.cluster.batch.patchNamespacedJob(
+  await kit.h.cluster.batch.patchNamespacedJob(
     { namespace: ns, name, body: [{ op: 'replace', path: '/metadata/finalizers', value: finalizers.filter((f) => f !== HOOK_FINALIZER) }] },
   );
 }
 
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
-
-const configMap = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  mode: new
-`;
+const configMap = configMapYaml();
 
 async function jobOrUndefined(ns: string, name: string) {
   try {
-    return await h.cluster.batch.readNamespacedJob({ namespace: ns, name });
+    return await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name });
   } catch (err) {
     if ((err as { code?: number }).code === 404) return undefined;
     throw err;
@@ -61,7 +39,7 @@ test('§6.2 "hook object deleted by someone while running" / R2.10: the sync fai
   const ns = await namespace('hook-deleted');
   const yaml = documents(jobYaml('long-migrate', { hook: 'PreSync', runFor: '30s' }), configMap);
   // The Job would finish on its own after 30 s; a sync still running at 40 s is hanging.
-  const run = syncWithin(h, yaml, { app: 'hook-deleted', namespace: ns }, 40_000);
+  const run = syncWithin(kit.h, yaml, { app: 'hook-deleted', namespace: ns }, 40_000);
   run.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
   try {
     // Once the hook's pod is running, a user deletes the Job the way kubectl does.
@@ -70,7 +48,7 @@ test('§6.2 "hook object deleted by someone while running" / R2.10: the sync fai
       expect(live?.status?.active).toBe(1);
       expect(live?.metadata?.finalizers).toContain(HOOK_FINALIZER);
     }, { timeoutMs: 20_000 });
-    await h.cluster.batch.deleteNamespacedJob({ namespace: ns, name: 'long-migrate', propagationPolicy: 'Background' });
+    await kit.h.cluster.batch.deleteNamespacedJob({ namespace: ns, name: 'long-migrate', propagationPolicy: 'Background' });
 
     const { report } = await run;
     expect(report.phase).toBe('Failed');
@@ -98,7 +76,7 @@ test('R2.8-R2.10 / DESIGN §4: a Job hook with ttlSecondsAfterFinished: 0 is hel
     jobYaml('slow', { hook: 'PreSync', runFor: '4s' }),
     configMap,
   );
-  const run = syncWithin(h, yaml, { app: 'hook-ttl', namespace: ns });
+  const run = syncWithin(kit.h, yaml, { app: 'hook-ttl', namespace: ns });
   run.catch(() => undefined); // awaited below
 
   // The TTL controller has asked for the deletion; the finalizer keeps the finished Job readable.
@@ -128,7 +106,7 @@ test('R2.4 with a TTL: a HookSucceeded PostSync Job with ttlSecondsAfterFinished
   const ns = await namespace('hook-ttl-policy');
   const yaml = documents(configMap, jobYaml('smoke', { hook: 'PostSync', policy: 'HookSucceeded', ttlSecondsAfterFinished: 0, runFor: '1s' }));
 
-  const { report } = await syncWithin(h, yaml, { app: 'hook-ttl-policy', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'hook-ttl-policy', namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'Job', 'smoke')).toMatchObject({ syncPhase: 'PostSync', status: 'Synced', hookPhase: 'Succeeded' });

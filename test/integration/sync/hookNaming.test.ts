@@ -1,41 +1,19 @@
 // Hooks with generateName (spec R1.6, R4.2, §2.4; DESIGN §4 and §6 on generated names): one
 // object per phase for a multi-phase hook, and no collision between two manifests that share a
 // generateName. Names are checked on the live cluster and in the audit log.
-import { rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { describeRequests, documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+import { rowOf } from '../../support/syncHarness';
+import { configMapYaml, describeRequests, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
+const kit = useSyncHarness();
+const { namespace } = kit;
 
-beforeAll(async () => {
-  h = await startSyncHarness();
-});
-afterAll(async () => {
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
-
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
-
-const configMap = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  mode: new
-`;
+const configMap = configMapYaml();
 
 test('R1.6 / R4.2: a generateName hook in two phases (PreSync,PostSync) creates two distinct objects', async () => {
   const ns = await namespace('gen-two-phases');
   const yaml = documents(jobYaml('db-check-', { hook: 'PreSync,PostSync', generateName: true }), configMap);
 
-  const { report } = await syncWithin(h, yaml, { app: 'gen-two-phases', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'gen-two-phases', namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
   const hooks = report.resources.filter((r) => r.kind === 'Job');
@@ -50,7 +28,7 @@ test('R1.6 / R4.2: a generateName hook in two phases (PreSync,PostSync) creates 
   }
 
   // Two objects on the cluster (the default policy keeps both), each created once, in phase order.
-  const jobs = (await h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
+  const jobs = (await kit.h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
   expect(jobs.map((j) => j.metadata?.name).sort()).toEqual([pre.name, post.name].sort());
   expect(new Set(jobs.map((j) => j.metadata?.uid)).size).toBe(2);
   // (Resources are written by server-side apply, a patch; hooks by create.)
@@ -69,14 +47,14 @@ test('R4.2 (argo-cd#9184): two hooks with the same generateName in one phase get
   const second = first.replace('image: "check:1"', 'image: "check:2"');
   expect(second).not.toBe(first);
 
-  const { report } = await syncWithin(h, documents(first, second, configMap), { app: 'gen-collide', namespace: ns });
+  const { report } = await syncWithin(kit.h, documents(first, second, configMap), { app: 'gen-collide', namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
   const hooks = report.resources.filter((r) => r.kind === 'Job');
   expect(hooks).toHaveLength(2);
   expect(new Set(hooks.map((r) => r.name)).size).toBe(2);
   for (const row of hooks) expect(rowOf(report, 'Job', row.name)).toMatchObject({ syncPhase: 'PreSync', hookPhase: 'Succeeded' });
-  const jobs = (await h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
+  const jobs = (await kit.h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
   const images = jobs.map((j) => j.spec?.template.spec?.containers[0].image).sort();
   expect(images).toEqual(['check:1', 'check:2']);
 });

@@ -2,19 +2,14 @@
 // --prune, later waves first; without it they are reported PruneSkipped and left alone.
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
-import { rowOf, runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { rowOf, runSync } from '../../support/syncHarness';
+import { useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
+const kit = useSyncHarness();
 let ns: string;
 
 beforeAll(async () => {
-  h = await startSyncHarness();
-  ns = await createTestNamespace(h.cluster, 'prune');
-});
-afterAll(async () => {
-  await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
+  ns = await kit.namespace('prune');
 });
 
 const configMap = (name: string, wave: number) => `
@@ -30,26 +25,26 @@ const all = [configMap('keep', 0), configMap('early', 1), configMap('late', 2)].
 
 test('§3.4 without --prune, stale objects are PruneSkipped and stay', async () => {
   const app = 'prune-skip';
-  expect((await runSync(h, all, { app, namespace: ns })).report.phase).toBe('Succeeded');
-  const { report } = await runSync(h, configMap('keep', 0), { app, namespace: ns });
+  expect((await runSync(kit.h, all, { app, namespace: ns })).report.phase).toBe('Succeeded');
+  const { report } = await runSync(kit.h, configMap('keep', 0), { app, namespace: ns });
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'ConfigMap', 'early')).toMatchObject({ status: 'PruneSkipped', message: 'ignored (requires pruning)' });
   expect(rowOf(report, 'ConfigMap', 'late')).toMatchObject({ status: 'PruneSkipped' });
-  const names = (await h.cluster.core.listNamespacedConfigMap({ namespace: ns, labelSelector: `hooksync.io/app=${app}` })).items.map((c) => c.metadata?.name).sort();
+  const names = (await kit.h.cluster.core.listNamespacedConfigMap({ namespace: ns, labelSelector: `hooksync.io/app=${app}` })).items.map((c) => c.metadata?.name).sort();
   expect(names).toEqual(['early', 'keep', 'late']);
 });
 
 test('§3.4 --prune deletes stale objects across waves, the later wave first', async () => {
   const app = 'prune-waves';
   const manifests = all.replace(/name: (keep|early|late)/g, 'name: p-$1');
-  expect((await runSync(h, manifests, { app, namespace: ns })).report.phase).toBe('Succeeded');
-  const { report } = await runSync(h, configMap('p-keep', 0), { app, namespace: ns, prune: true });
+  expect((await runSync(kit.h, manifests, { app, namespace: ns })).report.phase).toBe('Succeeded');
+  const { report } = await runSync(kit.h, configMap('p-keep', 0), { app, namespace: ns, prune: true });
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'ConfigMap', 'p-early')).toMatchObject({ status: 'Pruned' });
   expect(rowOf(report, 'ConfigMap', 'p-late')).toMatchObject({ status: 'Pruned' });
   expect(rowOf(report, 'ConfigMap', 'p-keep')).toMatchObject({ status: 'Synced' });
   await eventually(async () => {
-    const names = (await h.cluster.core.listNamespacedConfigMap({ namespace: ns, labelSelector: `hooksync.io/app=${app}` })).items.map((c) => c.metadata?.name);
+    const names = (await kit.h.cluster.core.listNamespacedConfigMap({ namespace: ns, labelSelector: `hooksync.io/app=${app}` })).items.map((c) => c.metadata?.name);
     expect(names).toEqual(['p-keep']);
   });
   const deletes = auditedWrites(ns).filter((e) => e.verb === 'delete' && e.userAgent.startsWith('hooksync/')).map((e) => e.name);

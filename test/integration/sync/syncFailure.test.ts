@@ -2,37 +2,15 @@
 // a failed PreSync hook, an apply the API server rejects, and a resource that turns Degraded. Each
 // test runs a real sync in its own namespace and reads back what the API server really received.
 import { hooksyncWrites } from '../../support/auditLog';
-import { rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { documents, hooksyncRequests, jobYaml, syncWithin } from './syncTestKit';
+import { rowOf } from '../../support/syncHarness';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
-
-beforeAll(async () => {
-  h = await startSyncHarness();
-});
-afterAll(async () => {
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
-
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
+const kit = useSyncHarness();
+const { namespace } = kit;
 
 const job = jobYaml;
 
-const syncPhaseObjects = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  mode: new
----
+const syncPhaseObjects = documents(configMapYaml(), `
 apiVersion: v1
 kind: Service
 metadata:
@@ -40,13 +18,13 @@ metadata:
 spec:
   selector: { app: api }
   ports: [{ port: 80 }]
-`;
+`);
 
 test('§6.2 "PreSync hook Job fails" / §6.1 / C-a: the SyncFail hook runs and the Sync phase never starts', async () => {
   const ns = await namespace('presync-fail');
   const yaml = [job('migrate', { hook: 'PreSync', fail: true }), syncPhaseObjects, job('notify-fail', { hook: 'SyncFail' }), job('smoke', { hook: 'PostSync' })].join('\n---\n');
 
-  const { report } = await syncWithin(h, yaml, { app: 'presync-fail', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'presync-fail', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toContain(`Job ${ns}/migrate`);
@@ -64,7 +42,7 @@ test('§6.2 "PreSync hook Job fails" / §6.1 / C-a: the SyncFail hook runs and t
   const created = hooksyncWrites(ns).filter((e) => e.verb === 'create').map((e) => `${e.resource}/${e.name}`);
   expect(created).toEqual(['jobs/migrate', 'jobs/notify-fail']);
   // The failed Job stays for inspection (default policy BeforeHookCreation), without our finalizer.
-  const migrate = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
+  const migrate = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
   expect(migrate.metadata?.finalizers ?? []).not.toContain('hooksync.io/hook-finalizer');
 });
 
@@ -86,7 +64,7 @@ test('§6.2 "apply of a normal resource fails": a misspelled field (spec.replica
   const ns = await namespace('apply-typo');
   const yaml = [deployment('  replicass: 2'), job('notify-fail', { hook: 'SyncFail' }), job('smoke', { hook: 'PostSync' })].join('\n---\n');
 
-  const { report } = await syncWithin(h, yaml, { app: 'apply-typo', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'apply-typo', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toContain(`Deployment ${ns}/api`);
@@ -97,19 +75,19 @@ test('§6.2 "apply of a normal resource fails": a misspelled field (spec.replica
   // SyncFail handling follows an apply failure (§6.1 b); PostSync never runs.
   expect(rowOf(report, 'Job', 'notify-fail')).toMatchObject({ syncPhase: 'SyncFail', hookPhase: 'Succeeded' });
   expect(report.resources.some((r) => r.name === 'smoke')).toBe(false);
-  await expect(h.cluster.apps.readNamespacedDeployment({ namespace: ns, name: 'api' })).rejects.toMatchObject({ code: 404 });
+  await expect(kit.h.cluster.apps.readNamespacedDeployment({ namespace: ns, name: 'api' })).rejects.toMatchObject({ code: 404 });
 });
 
 test('§6.2 "apply of a normal resource fails": a field of the wrong type (spec.replicas: "two") fails the sync naming object and field', async () => {
   const ns = await namespace('apply-type');
-  const { report } = await syncWithin(h, deployment('  replicas: "two"'), { app: 'apply-type', namespace: ns });
+  const { report } = await syncWithin(kit.h, deployment('  replicas: "two"'), { app: 'apply-type', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toContain(`Deployment ${ns}/api`);
   expect(report.message).toContain('replicas');
   expect(rowOf(report, 'Deployment', 'api')).toMatchObject({ status: 'SyncFailed' });
   expect(rowOf(report, 'Deployment', 'api').message).toContain('replicas');
-  await expect(h.cluster.apps.readNamespacedDeployment({ namespace: ns, name: 'api' })).rejects.toMatchObject({ code: 404 });
+  await expect(kit.h.cluster.apps.readNamespacedDeployment({ namespace: ns, name: 'api' })).rejects.toMatchObject({ code: 404 });
 });
 
 test('§5.4 / §6.2 "resource turns Degraded" / DESIGN §6: a Deployment past its progress deadline fails the sync', async () => {
@@ -133,7 +111,7 @@ spec:
       containers: [{ name: api, image: api:1 }]
 `;
 
-  const { report } = await syncWithin(h, documents(yaml, job('smoke', { hook: 'PostSync' })), { app: 'degraded-deploy', namespace: ns });
+  const { report } = await syncWithin(kit.h, documents(yaml, job('smoke', { hook: 'PostSync' })), { app: 'degraded-deploy', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toContain(`Deployment ${ns}/api`);
@@ -157,7 +135,7 @@ spec:
   restartPolicy: Never
   containers: [{ name: worker, image: worker:1 }]
 `;
-  const { report } = await syncWithin(h, yaml, { app: 'degraded-pod', namespace: ns });
+  const { report } = await syncWithin(kit.h, yaml, { app: 'degraded-pod', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toContain(`Pod ${ns}/worker`);

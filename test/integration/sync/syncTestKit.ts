@@ -1,9 +1,63 @@
-// Small helpers shared by the sync integration tests in this folder (not a test file itself):
-// a sync with a deadline that terminates the workflow instead of leaving it running, manifest
-// builders for the Jobs most tests use, and audit-log views.
+// Small helpers shared by the sync integration tests in this folder (not a test file itself): the
+// per-file harness and test namespaces, a sync with a deadline that terminates the workflow instead
+// of leaving it running, manifest builders for the Jobs and ConfigMap most tests use, and audit-log
+// views.
 import { auditedWrites, type AuditEntry } from '../../support/auditLog';
-import { runSync, type SyncHarness, type SyncRun } from '../../support/syncHarness';
+import { runSync, startSyncHarness, type SyncHarness, type SyncRun } from '../../support/syncHarness';
+import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
 import { syncWorkflowId } from '../../../workflows/messages';
+
+export interface SyncTestKit {
+  /** The file's harness; started in beforeAll, so read it inside tests and hooks only. */
+  readonly h: SyncHarness;
+  /** Creates a test namespace `<prefix>-<random>`, deleted in afterAll. */
+  namespace(prefix: string): Promise<string>;
+  /**
+   * Deletes in afterAll a namespace the test did not create itself (one a sync creates); errors
+   * are ignored, since a failed test may never have got that far.
+   */
+  deleteNamespaceAfterAll(name: string): void;
+}
+
+/**
+ * Registers beforeAll / afterAll hooks for a test file: one sync harness for the file, and the
+ * namespaces its tests create deleted at the end, before the harness stops. `cleanUp`, if given,
+ * runs first in afterAll, for whatever else a file leaves behind (e.g. cluster-scoped objects).
+ */
+export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<void> } = {}): SyncTestKit {
+  let harness: SyncHarness | undefined;
+  const created: string[] = [];
+  const adopted: string[] = [];
+  const started = (): SyncHarness => {
+    if (!harness) throw new Error('sync harness not started: use it inside tests or hooks');
+    return harness;
+  };
+
+  beforeAll(async () => {
+    harness = await startSyncHarness();
+  });
+  afterAll(async () => {
+    const h = started();
+    if (opts.cleanUp) await opts.cleanUp(h);
+    for (const ns of created) await deleteTestNamespace(h.cluster, ns);
+    for (const ns of adopted) await deleteTestNamespace(h.cluster, ns).catch(() => undefined);
+    await h.stop();
+  });
+
+  return {
+    get h() {
+      return started();
+    },
+    async namespace(prefix: string): Promise<string> {
+      const ns = await createTestNamespace(started().cluster, prefix);
+      created.push(ns);
+      return ns;
+    },
+    deleteNamespaceAfterAll(name: string): void {
+      adopted.push(name);
+    },
+  };
+}
 
 /**
  * runSync, but a sync that has not ended after `withinMs` fails the test with a clear error and is
@@ -60,6 +114,18 @@ ${o.ttlSecondsAfterFinished !== undefined ? `  ttlSecondsAfterFinished: ${o.ttlS
     spec:
       restartPolicy: Never
       containers: [{ name: main, image: "${image}:1" }]
+`;
+}
+
+/** The `app-config` ConfigMap (`mode: new`) that most tests sync next to their hooks. */
+export function configMapYaml(o: { namespace?: string } = {}): string {
+  return `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+${o.namespace ? `  namespace: ${o.namespace}\n` : ''}data:
+  mode: new
 `;
 }
 

@@ -8,36 +8,14 @@ import { syncWorkflowId } from '../../../workflows/messages';
 import { clusterToken } from '../../../client/kubeTarget';
 import { auditedWrites } from '../../support/auditLog';
 import { repoRoot } from '../../support/paths';
-import { planYaml, runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { planYaml, runSync } from '../../support/syncHarness';
 import { readTestEnv } from '../../support/testEnv';
-import { documents, hooksyncRequests, jobYaml } from './syncTestKit';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, useSyncHarness } from './syncTestKit';
 
-let h: SyncHarness;
-const namespaces: string[] = [];
+const kit = useSyncHarness();
+const { namespace } = kit;
 
-beforeAll(async () => {
-  h = await startSyncHarness();
-});
-afterAll(async () => {
-  for (const ns of namespaces) await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
-});
-
-async function namespace(prefix: string): Promise<string> {
-  const ns = await createTestNamespace(h.cluster, prefix);
-  namespaces.push(ns);
-  return ns;
-}
-
-const configMap = `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  mode: new
-`;
+const configMap = configMapYaml();
 const HOOK_FIELD = 'metadata.annotations["argocd.argoproj.io/hook"]';
 
 test('R1.4 / DESIGN §6: a misspelled hook type (PreSyncc) is a plan problem naming the annotation and allowed values; nothing is written', async () => {
@@ -54,7 +32,7 @@ test('R1.4 / DESIGN §6: a misspelled hook type (PreSyncc) is a plan problem nam
   expect(problem).toContain('allowed: PreSync, Sync, PostSync, SyncFail, Skip, PreDelete, PostDelete');
   expect(problem).toMatch(/\(document 2\)/);
 
-  await expect(runSync(h, yaml, { app: 'typo-hook', namespace: ns })).rejects.toThrow(/PreSyncc/);
+  await expect(runSync(kit.h, yaml, { app: 'typo-hook', namespace: ns })).rejects.toThrow(/PreSyncc/);
   expect(hooksyncRequests(ns)).toEqual([]);
 });
 
@@ -71,9 +49,9 @@ test('R1.4 / DESIGN §3 exit codes: `hooksync sync` refuses a misspelled hook ty
   } finally {
     spy.mockRestore();
   }
-  const cluster = clusterToken(h.cluster.kc.getCurrentCluster()?.name ?? '');
-  const started = await h.client.workflow.getHandle(syncWorkflowId(cluster, app)).describe().then(() => true, () => false);
-  if (started) await h.client.workflow.getHandle(syncWorkflowId(cluster, app)).terminate('integration test: must not have started');
+  const cluster = clusterToken(kit.h.cluster.kc.getCurrentCluster()?.name ?? '');
+  const started = await kit.h.client.workflow.getHandle(syncWorkflowId(cluster, app)).describe().then(() => true, () => false);
+  if (started) await kit.h.client.workflow.getHandle(syncWorkflowId(cluster, app)).terminate('integration test: must not have started');
 
   expect(code).toBe(2);
   expect(started).toBe(false);
@@ -97,6 +75,6 @@ test('R2.1 / DESIGN §6: an unknown delete policy (HookSucceded) is a plan probl
   expect(problems[0]).toContain('metadata.annotations["argocd.argoproj.io/hook-delete-policy"]');
   expect(problems[0]).toContain('"HookSucceded"');
   expect(problems[0]).toContain('allowed: BeforeHookCreation, HookSucceeded, HookFailed');
-  await expect(runSync(h, yaml, { app: 'typo-policy', namespace: ns })).rejects.toThrow(/HookSucceded/);
+  await expect(runSync(kit.h, yaml, { app: 'typo-policy', namespace: ns })).rejects.toThrow(/HookSucceded/);
   expect(hooksyncRequests(ns)).toEqual([]);
 });

@@ -4,24 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hooksyncWrites } from '../../support/auditLog';
 import { repoRoot } from '../../support/paths';
-import { rowOf, runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
-import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { rowOf, runSync } from '../../support/syncHarness';
+import { useSyncHarness } from './syncTestKit';
 
 const workedExample = readFileSync(join(repoRoot, 'test/fixtures/plans/worked-example/app.yaml'), 'utf8');
-let h: SyncHarness;
+const kit = useSyncHarness();
 let ns: string;
 
 beforeAll(async () => {
-  h = await startSyncHarness();
-  ns = await createTestNamespace(h.cluster, 'worked-example');
-});
-afterAll(async () => {
-  await deleteTestNamespace(h.cluster, ns);
-  await h.stop();
+  ns = await kit.namespace('worked-example');
 });
 
 test('§3.8 worked example: succeeds, in plan order, hooks deleted by policy', async () => {
-  const { report } = await runSync(h, workedExample, { app: 'worked-example', namespace: ns });
+  const { report } = await runSync(kit.h, workedExample, { app: 'worked-example', namespace: ns });
   expect(report.phase).toBe('Succeeded');
   expect(report.message).toBe('successfully synced (all tasks run)');
 
@@ -50,8 +45,8 @@ test('§3.8 worked example: succeeds, in plan order, hooks deleted by policy', a
   expect(firstWrite.has('jobs/notify-fail')).toBe(false);
 
   // HookSucceeded: migrate is gone. BeforeHookCreation: the smoke Job stays for the next sync.
-  const jobs = (await h.cluster.batch.listNamespacedJob({ namespace: ns })).items.map((j) => j.metadata?.name);
+  const jobs = (await kit.h.cluster.batch.listNamespacedJob({ namespace: ns })).items.map((j) => j.metadata?.name);
   expect(jobs).toEqual([smoke!.name]);
-  const kept = await h.cluster.batch.readNamespacedJob({ namespace: ns, name: smoke!.name });
+  const kept = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: smoke!.name });
   expect(kept.metadata?.finalizers ?? []).not.toContain('hooksync.io/hook-finalizer');
 });
