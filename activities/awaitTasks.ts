@@ -3,31 +3,51 @@
 // happens (and shows it to the CLI and UI), then waits again for the rest. Heartbeating, not one
 // activity per poll: history grows by one activity per finished task at most, a dead worker is
 // noticed within the heartbeat timeout, and the next attempt simply reads the live state again.
-// A hook that vanishes while running fails instead of hanging.
+// Watches wake the wait when a task's object changes; if they go quiet or break, the objects are
+// read again every QUIET_MS anyway. A hook that vanishes while running fails instead of hanging.
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
 import { describeObject } from '../sync/problems';
 import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
-import type { KubeClient } from './kubeClient';
+import { appSelector } from '../sync/stamp';
+import type { WatchedObject } from './changeWatch';
+import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
 
-const POLL_MS = 500;
+/** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
+const QUIET_MS = 10_000;
 
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
-export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<TaskUpdate[]> {
-  for (;;) {
-    const done: TaskUpdate[] = [];
-    const waiting: string[] = [];
-    for (const task of tasks) {
-      const outcome = await checkTask(kube, task);
-      if (outcome.phase === 'Running') waiting.push(`${describeObject(task.ref)}: ${outcome.message}`);
-      else done.push(toUpdate(task, outcome));
+export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
+  const watch = kube.changeWatch();
+  try {
+    for (;;) {
+      const { done, waiting } = await checkTasks(kube, tasks);
+      if (done.length > 0 || tasks.length === 0) return done;
+      Context.current().heartbeat({ waitingFor: waiting });
+      // Watch trouble only means waiting the quiet period before reading again.
+      await watch.cover(tasks.map(watchedObject), appSelector(app)).catch(() => undefined);
+      await watch.next(QUIET_MS, (ms) => Context.current().sleep(ms));
     }
-    if (done.length > 0 || tasks.length === 0) return done;
-    Context.current().heartbeat({ waitingFor: waiting });
-    await Context.current().sleep(POLL_MS);
+  } finally {
+    watch.stop();
   }
+}
+
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<{ done: TaskUpdate[]; waiting: string[] }> {
+  const done: TaskUpdate[] = [];
+  const waiting: string[] = [];
+  for (const task of tasks) {
+    const outcome = await checkTask(kube, task);
+    if (outcome.phase === 'Running') waiting.push(`${describeObject(task.ref)}: ${outcome.message}`);
+    else done.push(toUpdate(task, outcome));
+  }
+  return { done, waiting };
+}
+
+function watchedObject(task: SyncTask): WatchedObject {
+  return { apiVersion: apiVersionOf(task.ref), kind: task.ref.kind, namespace: task.ref.namespace, name: task.ref.name };
 }
 
 async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutcome> {

@@ -24,8 +24,8 @@ export function createActivities(kube: KubeClient) {
       return updates;
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */
-    async awaitGroup({ tasks }: GroupRequest): Promise<TaskUpdate[]> {
-      return awaitTasks(kube, tasks);
+    async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
+      return awaitTasks(kube, tasks, stamp.app);
     },
     async releaseHooks(refs: ObjectRef[]): Promise<void> {
       await releaseHooks(kube, refs);

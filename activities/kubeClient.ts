@@ -20,6 +20,8 @@ import {
   type V1APIResource,
 } from '@kubernetes/client-node';
 import type { KubeObject } from '../sync/manifest';
+import { ChangeWatch } from './changeWatch';
+import { createResourcePaths } from './resourcePaths';
 import type { ObjectRef } from '../sync/types';
 
 export const FIELD_MANAGER = 'hooksync';
@@ -40,6 +42,8 @@ export interface KubeClient {
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
   /** Every kind the server can list and delete, in its preferred version (discovery). */
   listableKinds(): Promise<Array<{ apiVersion: string; kind: string }>>;
+  /** A new set of watches that wake a waiting activity; the caller stops it. */
+  changeWatch(): ChangeWatch;
 }
 
 export function apiVersionOf(ref: Pick<ObjectRef, 'group' | 'version'>): string {
@@ -95,6 +99,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
   );
   const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), call);
+  const paths = createResourcePaths(kc);
 
   return {
     async read(ref) {
@@ -125,6 +130,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
         if ((err as { code?: number }).code !== 404) throw err;
       }
     },
+    changeWatch: () => new ChangeWatch(kc, paths.collectionPath),
     async listableKinds() {
       const core = await kc.makeApiClient(CoreV1Api).getAPIResources();
       const kinds = listable('v1', core.resources);
