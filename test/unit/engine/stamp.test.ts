@@ -38,14 +38,20 @@ describe('stampResource', () => {
     const before = structuredClone(input);
     const out = stampResource(input, 'shop');
     expect(out.metadata.labels).toEqual(expected);
-    expect(out).toEqual({ ...before, metadata: { ...before.metadata, labels: expected } });
+    const annotations = { 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' };
+    expect(out).toEqual({ ...before, metadata: { ...before.metadata, labels: expected, annotations } });
     expect(input).toEqual(before);
   });
 
-  test('adds no annotations and no finalizer', () => {
-    const out = stampResource(object(), 'shop');
-    expect(out.metadata.annotations).toBeUndefined();
+  test('adds the tracking id and no finalizer; user annotations kept', () => {
+    const out = stampResource(object({ annotations: { note: 'x' } }), 'shop');
+    expect(out.metadata.annotations).toEqual({ note: 'x', 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' });
     expect(out.metadata.finalizers).toBeUndefined();
+  });
+
+  test('a cluster-scoped object has an empty namespace in its tracking id', () => {
+    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+    expect(stampResource(ns, 'shop').metadata.annotations).toEqual({ 'hooksync.io/tracking-id': 'shop:/Namespace:/shop' });
   });
 });
 
@@ -54,25 +60,25 @@ describe('stampHook', () => {
     {
       name: 'bare hook',
       metadata: {},
-      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync' },
+      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync', 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' },
       finalizers: ['hooksync.io/hook-finalizer'],
     },
     {
       name: 'user annotations and finalizers kept, ours appended',
       metadata: { annotations: { 'argocd.argoproj.io/hook': 'PreSync' }, finalizers: ['example.com/keep'] },
-      annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync' },
+      annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync', 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' },
       finalizers: ['example.com/keep', 'hooksync.io/hook-finalizer'],
     },
     {
       name: 'finalizer already present is not added twice',
       metadata: { finalizers: ['hooksync.io/hook-finalizer', 'example.com/keep'] },
-      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync' },
+      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync', 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' },
       finalizers: ['hooksync.io/hook-finalizer', 'example.com/keep'],
     },
     {
       name: 'a stale stamp in the manifest is replaced',
       metadata: { annotations: { 'hooksync.io/sync-id': 'old', 'hooksync.io/attempt': '0' } },
-      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync' },
+      annotations: { 'hooksync.io/sync-id': 'sync-7', 'hooksync.io/attempt': '2', 'hooksync.io/phase': 'PreSync', 'hooksync.io/tracking-id': 'shop:batch/Job:apps/migrate' },
       finalizers: ['hooksync.io/hook-finalizer'],
     },
   ])('$name', ({ metadata, annotations, finalizers }) => {
@@ -122,14 +128,18 @@ describe('carriesStamp', () => {
 });
 
 describe('owningApp', () => {
-  test.each<{ name: string; labels: Record<string, string> | undefined; expected: string | undefined }>([
-    { name: 'managed by hooksync', labels: { 'app.kubernetes.io/managed-by': 'hooksync', 'hooksync.io/app': 'shop' }, expected: 'shop' },
-    { name: 'app label without managed-by', labels: { 'hooksync.io/app': 'shop' }, expected: undefined },
-    { name: 'managed by something else', labels: { 'app.kubernetes.io/managed-by': 'Helm', 'hooksync.io/app': 'shop' }, expected: undefined },
-    { name: 'managed-by without an app label', labels: { 'app.kubernetes.io/managed-by': 'hooksync' }, expected: undefined },
-    { name: 'no labels', labels: undefined, expected: undefined },
-  ])('$name -> $expected', ({ labels, expected }) => {
-    expect(owningApp(object(labels ? { labels } : {}))).toBe(expected);
+  test.each<{ name: string; id: string | undefined; expected: string | undefined }>([
+    { name: 'tracking id of this very object', id: 'shop:batch/Job:apps/migrate', expected: 'shop' },
+    { name: 'app names may contain dashes', id: 'shop-prod:batch/Job:apps/migrate', expected: 'shop-prod' },
+    { name: 'a copy under another name is not owned', id: 'shop:batch/Job:apps/migrate-old', expected: undefined },
+    { name: 'a copy in another namespace is not owned', id: 'shop:batch/Job:other/migrate', expected: undefined },
+    { name: 'another kind with the same name is not owned', id: 'shop:/ConfigMap:apps/migrate', expected: undefined },
+    { name: 'no app before the colon', id: ':batch/Job:apps/migrate', expected: undefined },
+    { name: 'not a tracking id', id: 'shop', expected: undefined },
+    { name: 'no tracking id (labels alone do not own)', id: undefined, expected: undefined },
+  ])('$name -> $expected', ({ id, expected }) => {
+    const labels = { 'app.kubernetes.io/managed-by': 'hooksync', 'hooksync.io/app': 'shop' };
+    expect(owningApp(object(id ? { labels, annotations: { 'hooksync.io/tracking-id': id } } : { labels }))).toBe(expected);
   });
 
   test('what stampResource writes names the app', () => {
