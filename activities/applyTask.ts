@@ -15,13 +15,13 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
   try {
     if (task.prune) {
       await kube.delete(task.ref);
-      return { key, status: 'Pruned', message: 'pruned' };
+      return { key, state: 'Pruned', status: 'Pruned', message: 'pruned' };
     }
     const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }) : await applyResource(kube, task, stamp.app);
-    return { key, status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
+    return { key, state: 'Running', status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
-    if (isPermanent(err)) return { key, status: 'SyncFailed', message: statusMessage(err) };
+    if (isPermanent(err)) return { key, state: 'Failed', status: 'SyncFailed', message: statusMessage(err) };
     throw kubeFailure(err, `apply ${describeObject(task.ref)}`);
   }
 }

@@ -64,9 +64,11 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
 }
 
+/** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {
   const key = taskKey(task);
-  if (isHook(task)) return { key, hookPhase: outcome.phase, message: outcome.message };
+  const state = outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed';
+  if (isHook(task)) return { key, state, hookPhase: outcome.phase, message: outcome.message };
   // A kind without a health check keeps its apply message ("configmap/x created").
-  return outcome.health ? { key, health: outcome.health, message: outcome.message } : { key };
+  return outcome.health ? { key, state, health: outcome.health, message: outcome.message } : { key, state };
 }

@@ -3,6 +3,7 @@
 // that the workflow stays a short loop and every decision is unit-tested.
 import { type HookPhase } from './health';
 import { objectKey } from './objectRef';
+import { canMove, type TaskState } from './taskState';
 import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
 
 /** Argo CD's per-resource sync status (spec §8.2). */
@@ -38,11 +39,14 @@ export interface ResourceRow {
   hookPhase?: HookPhase;
   health?: string;
   message: string;
+  /** Where the task stands in its life (taskState.ts); an extension of Argo CD's fields. */
+  state: TaskState;
 }
 
-/** What an activity reports for one task: a new status, hook phase or message. */
+/** What an activity reports for one task: the state it reached, with status, hook phase, health, message. */
 export interface TaskUpdate {
   key: string;
+  state: TaskState;
   status?: ResultStatus;
   hookPhase?: HookPhase;
   health?: string;
@@ -64,20 +68,22 @@ export function initialRows(plan: SyncPlan): Map<string, ResourceRow> {
   for (const group of plan.groups) for (const task of group.tasks) rows.set(taskKey(task), initialRow(task));
   for (const skipped of plan.skippedPrunes) {
     rows.set(`skipped/${objectKey(skipped.ref)}`, {
-      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: skipped.message,
+      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: skipped.message, state: 'PruneSkipped',
     });
   }
   return rows;
 }
 
 function initialRow(task: SyncTask): ResourceRow {
-  return { ...task.ref, syncPhase: task.phase, wave: task.wave, hookType: isHook(task) ? task.phase : '', message: '' };
+  return { ...task.ref, syncPhase: task.phase, wave: task.wave, hookType: isHook(task) ? task.phase : '', message: '', state: 'Pending' };
 }
 
+/** Applies each update whose state may follow the row's (taskState.ts); others are ignored. */
 export function applyUpdates(rows: Map<string, ResourceRow>, updates: readonly TaskUpdate[]): void {
-  for (const { key, ...change } of updates) {
+  for (const update of updates) {
+    const { key, ...change } = { ...update, state: update.state ?? impliedState(update) };
     const row = rows.get(key);
-    if (!row) continue;
+    if (!row || !canMove(row.state, change.state)) continue;
     for (const [field, value] of Object.entries(change)) if (value !== undefined) Object.assign(row, { [field]: value });
   }
 }
@@ -87,13 +93,24 @@ export function applyUpdates(rows: Map<string, ResourceRow>, updates: readonly T
  * a sync that succeeded, and groups after a failure, never ran and are left out.
  */
 export function rowsThatRan(rows: Map<string, ResourceRow>): ResourceRow[] {
-  return [...rows.values()].filter((row) => row.status !== undefined);
+  return [...rows.values()].filter((row) => row.state !== 'Pending');
 }
 
-/** A task has failed when it could not be applied, its hook failed, or its resource is Degraded or gone. */
+/**
+ * The state a report implies by its fields. Activities name their state; reports recorded in
+ * histories from before states existed (hooksync 0.1 during this issue) do not, and a sync that
+ * was running then must replay and go on the same way.
+ */
+export function impliedState(update: Omit<TaskUpdate, 'state'>): TaskState {
+  const { status, hookPhase, health } = update;
+  if (status === 'SyncFailed' || hookPhase === 'Failed' || hookPhase === 'Error' || health === 'Degraded' || health === 'Missing') return 'Failed';
+  if (status === 'Pruned') return 'Pruned';
+  if (hookPhase === 'Succeeded' || health === 'Healthy') return 'Succeeded';
+  return 'Running';
+}
+
 export function rowFailed(row: ResourceRow): boolean {
-  return row.status === 'SyncFailed' || row.hookPhase === 'Failed' || row.hookPhase === 'Error'
-    || row.health === 'Degraded' || row.health === 'Missing';
+  return row.state === 'Failed';
 }
 
 export function failedRows(rows: Map<string, ResourceRow>, group: SyncGroup): ResourceRow[] {

@@ -62,8 +62,8 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
     setCurrentDetails(`**${title}**: applying`);
     applyUpdates(rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp, tasks: group.tasks }));
-    // A prune is done once deleted; everything else applied is waited for.
-    const applied = group.tasks.filter((t) => !t.prune && rows.get(taskKey(t))?.status !== 'SyncFailed');
+    // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
+    const applied = group.tasks.filter((t) => rows.get(taskKey(t))?.state === 'Running');
     let pending = applied;
     while (pending.length > 0) {
       setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);

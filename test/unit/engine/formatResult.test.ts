@@ -3,7 +3,7 @@ import { formatResultTable, progressPrinter } from '../../../client/formatResult
 import { type ResourceRow, type SyncResult } from '../../../sync/syncRun';
 
 function row(change: Partial<ResourceRow>): ResourceRow {
-  return { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '', ...change };
+  return { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Succeeded', ...change };
 }
 
 const migrate = row({ group: 'batch', kind: 'Job', name: 'migrate', syncPhase: 'PreSync', hookType: 'PreSync', status: 'Synced', hookPhase: 'Succeeded', message: 'job/migrate created' });

@@ -3,11 +3,17 @@
 import { type KubeObject } from '../../../sync/manifest';
 import { planSync, type PlanOptions } from '../../../sync/planSync';
 import {
-  applyUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowFailed, rowsThatRan, splitGroups, stillPending,
+  applyUpdates, failedRows, failureMessage, hooksToDelete, impliedState, initialRows, rowFailed, rowsThatRan, splitGroups, stillPending,
   type ResourceRow, type TaskUpdate,
 } from '../../../sync/syncRun';
+import { type TaskState } from '../../../sync/taskState';
 import { planTasks, taskKey, type SyncPlan, type SyncTask } from '../../../sync/types';
 import { hookAnnotation, manifest } from '../sync/manifests';
+
+/** An update as an activity would send it: the state it reached follows from its fields. */
+function u(update: Omit<TaskUpdate, 'state'> & { state?: TaskState }): TaskUpdate {
+  return { state: impliedState(update), ...update };
+}
 
 const options: PlanOptions = { syncId: 'sync-1', attempt: 0, defaultNamespace: 'apps' };
 
@@ -56,13 +62,13 @@ describe('initialRows', () => {
   test('one row per task, keyed by taskKey, with identity, phase, wave and hook type and no status yet', () => {
     const rows = initialRows(mixed);
     const expected: Array<[string, ResourceRow]> = [
-      [key(mixed, 'migrate', 'PreSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: 0, hookType: 'PreSync', message: '' }],
-      [key(mixed, 'config'), { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '' }],
-      [key(mixed, 'web'), { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'apps', name: 'web', syncPhase: 'Sync', wave: 1, hookType: '', message: '' }],
-      [key(mixed, 'smoke', 'PostSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'smoke', syncPhase: 'PostSync', wave: 0, hookType: 'PostSync', message: '' }],
-      [key(mixed, 'alert', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'alert', syncPhase: 'SyncFail', wave: 5, hookType: 'SyncFail', message: '' }],
-      [key(mixed, 'notify', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'notify', syncPhase: 'SyncFail', wave: 0, hookType: 'SyncFail', message: '' }],
-      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: 'ignored (requires pruning)' }],
+      [key(mixed, 'migrate', 'PreSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: 0, hookType: 'PreSync', message: '', state: 'Pending' }],
+      [key(mixed, 'config'), { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending' }],
+      [key(mixed, 'web'), { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'apps', name: 'web', syncPhase: 'Sync', wave: 1, hookType: '', message: '', state: 'Pending' }],
+      [key(mixed, 'smoke', 'PostSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'smoke', syncPhase: 'PostSync', wave: 0, hookType: 'PostSync', message: '', state: 'Pending' }],
+      [key(mixed, 'alert', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'alert', syncPhase: 'SyncFail', wave: 5, hookType: 'SyncFail', message: '', state: 'Pending' }],
+      [key(mixed, 'notify', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'notify', syncPhase: 'SyncFail', wave: 0, hookType: 'SyncFail', message: '', state: 'Pending' }],
+      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: 'ignored (requires pruning)', state: 'PruneSkipped' }],
     ];
     expect([...rows.keys()].sort()).toEqual(expected.map(([k]) => k).sort());
     for (const [k, row] of expected) expect(rows.get(k)).toEqual(row);
@@ -81,7 +87,7 @@ describe('initialRows', () => {
     const p = plan([], { prune: { enabled: true, live: [live('ConfigMap', 'gone')] } });
     const rows = initialRows(p);
     expect([...rows.values()]).toEqual([
-      { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'gone', syncPhase: 'Sync', wave: 0, hookType: '', message: '' },
+      { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'gone', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending' },
     ]);
   });
 
@@ -97,10 +103,10 @@ describe('initialRows', () => {
 describe('applyUpdates', () => {
   const k = key(mixed, 'config');
   const cases: Array<{ name: string; updates: TaskUpdate[]; expected: Partial<ResourceRow> }> = [
-    { name: 'sets the fields given', updates: [{ key: k, status: 'Synced', message: 'configmap/config created' }], expected: { status: 'Synced', message: 'configmap/config created' } },
-    { name: 'later updates win', updates: [{ key: k, status: 'Synced', health: 'Progressing' }, { key: k, health: 'Healthy', message: 'ok' }], expected: { status: 'Synced', health: 'Healthy', message: 'ok' } },
-    { name: 'undefined fields leave the row alone', updates: [{ key: k, status: 'Synced', message: 'first' }, { key: k, status: undefined, message: undefined, hookPhase: 'Running' }], expected: { status: 'Synced', message: 'first', hookPhase: 'Running' } },
-    { name: 'an empty message is a value and replaces the old one', updates: [{ key: k, message: 'first' }, { key: k, message: '' }], expected: { message: '' } },
+    { name: 'sets the fields given', updates: [u({ key: k, status: 'Synced', message: 'configmap/config created' })], expected: { status: 'Synced', message: 'configmap/config created', state: 'Running' } },
+    { name: 'later updates win', updates: [u({ key: k, status: 'Synced', health: 'Progressing' }), u({ key: k, health: 'Healthy', message: 'ok' })], expected: { status: 'Synced', health: 'Healthy', message: 'ok', state: 'Succeeded' } },
+    { name: 'undefined fields leave the row alone', updates: [u({ key: k, status: 'Synced', message: 'first' }), u({ key: k, status: undefined, message: undefined, hookPhase: 'Running' })], expected: { status: 'Synced', message: 'first', hookPhase: 'Running', state: 'Running' } },
+    { name: 'an empty message is a value and replaces the old one', updates: [u({ key: k, message: 'first' }), u({ key: k, message: '' })], expected: { message: '', state: 'Running' } },
   ];
   test.each(cases)('$name', ({ updates, expected }) => {
     const rows = initialRows(mixed);
@@ -111,13 +117,13 @@ describe('applyUpdates', () => {
   test('an update for an unknown key is ignored and creates no row', () => {
     const rows = initialRows(mixed);
     const before = JSON.stringify([...rows]);
-    applyUpdates(rows, [{ key: 'Sync//ConfigMap/apps/nope', status: 'Synced' }]);
+    applyUpdates(rows, [u({ key: 'Sync//ConfigMap/apps/nope', status: 'Synced' })]);
     expect(JSON.stringify([...rows])).toBe(before);
   });
 
   test('the update\'s key is not copied into the row, and other rows are untouched', () => {
     const rows = initialRows(mixed);
-    applyUpdates(rows, [{ key: k, status: 'SyncFailed' }]);
+    applyUpdates(rows, [u({ key: k, status: 'SyncFailed' })]);
     expect(rows.get(k)).toMatchObject({ kind: 'ConfigMap', name: 'config', status: 'SyncFailed' });
     expect(rows.get(k)).not.toHaveProperty('key');
     expect(rows.get(key(mixed, 'web'))).toEqual(initialRows(mixed).get(key(mixed, 'web')));
@@ -126,21 +132,30 @@ describe('applyUpdates', () => {
 
 describe('rowFailed', () => {
   const base = initialRows(mixed).get(key(mixed, 'config'))!;
-  test.each<{ name: string; change: Partial<ResourceRow>; failed: boolean }>([
-    { name: 'no status yet', change: {}, failed: false },
-    { name: 'Synced', change: { status: 'Synced' }, failed: false },
-    { name: 'SyncFailed', change: { status: 'SyncFailed' }, failed: true },
-    { name: 'Pruned', change: { status: 'Pruned' }, failed: false },
-    { name: 'PruneSkipped', change: { status: 'PruneSkipped' }, failed: false },
-    { name: 'hook Running', change: { status: 'Synced', hookPhase: 'Running' }, failed: false },
-    { name: 'hook Succeeded', change: { status: 'Synced', hookPhase: 'Succeeded' }, failed: false },
-    { name: 'hook Failed', change: { status: 'Synced', hookPhase: 'Failed' }, failed: true },
-    { name: 'hook Error', change: { status: 'Synced', hookPhase: 'Error' }, failed: true },
-    { name: '§5.2 a Degraded resource fails its task', change: { status: 'Synced', health: 'Degraded' }, failed: true },
-    { name: 'a resource deleted while waited for (Missing) fails its task', change: { status: 'Synced', health: 'Missing' }, failed: true },
-    { name: 'a Progressing resource has not failed', change: { status: 'Synced', health: 'Progressing' }, failed: false },
-  ])('$name -> failed: $failed', ({ change, failed }) => {
-    expect(rowFailed({ ...base, ...change })).toBe(failed);
+  test.each<{ state: TaskState; failed: boolean }>([
+    { state: 'Pending', failed: false },
+    { state: 'Running', failed: false },
+    { state: 'Succeeded', failed: false },
+    { state: 'Failed', failed: true },
+    { state: 'Pruned', failed: false },
+    { state: 'PruneSkipped', failed: false },
+  ])('$state -> failed: $failed', ({ state, failed }) => {
+    expect(rowFailed({ ...base, state })).toBe(failed);
+  });
+});
+
+describe('the task state machine in applyUpdates', () => {
+  const k = key(mixed, 'config');
+  test.each<{ name: string; updates: TaskUpdate[]; state: TaskState; message: string }>([
+    { name: 'Pending -> Running -> Succeeded', updates: [u({ key: k, state: 'Running', message: 'applied' }), u({ key: k, state: 'Succeeded', message: 'healthy' })], state: 'Succeeded', message: 'healthy' },
+    { name: 'refused at apply: Pending -> Failed', updates: [u({ key: k, state: 'Failed', status: 'SyncFailed', message: 'invalid' })], state: 'Failed', message: 'invalid' },
+    { name: 'a final state never changes: a late Running report is ignored', updates: [u({ key: k, state: 'Running', message: 'a' }), u({ key: k, state: 'Failed', message: 'b' }), u({ key: k, state: 'Running', message: 'c' })], state: 'Failed', message: 'b' },
+    { name: 'a repeated final report is ignored too', updates: [u({ key: k, state: 'Running', message: 'a' }), u({ key: k, state: 'Succeeded', message: 'b' }), u({ key: k, state: 'Succeeded', message: 'c' })], state: 'Succeeded', message: 'b' },
+    { name: 'Pruned is final', updates: [u({ key: k, state: 'Pruned', message: 'pruned' }), u({ key: k, state: 'Running', message: 'x' })], state: 'Pruned', message: 'pruned' },
+  ])('$name', ({ updates, state, message }) => {
+    const rows = initialRows(mixed);
+    applyUpdates(rows, updates);
+    expect(rows.get(k)).toMatchObject({ state, message });
   });
 });
 
@@ -149,10 +164,10 @@ describe('failedRows', () => {
     const p = plan([manifest('ConfigMap', 'a'), manifest('ConfigMap', 'b'), manifest('ConfigMap', 'c'), hook('pre', 'PreSync')]);
     const rows = initialRows(p);
     applyUpdates(rows, [
-      { key: key(p, 'c'), status: 'SyncFailed', message: 'invalid' },
-      { key: key(p, 'b'), status: 'Synced' },
-      { key: key(p, 'a'), status: 'Synced', hookPhase: 'Failed' },
-      { key: key(p, 'pre', 'PreSync'), status: 'SyncFailed' },
+      u({ key: key(p, 'c'), status: 'SyncFailed', message: 'invalid' }),
+      u({ key: key(p, 'b'), status: 'Synced' }),
+      u({ key: key(p, 'a'), status: 'Synced', hookPhase: 'Failed' }),
+      u({ key: key(p, 'pre', 'PreSync'), status: 'SyncFailed' }),
     ]);
     const syncGroup = p.groups.find((g) => g.phase === 'Sync')!;
     expect(failedRows(rows, syncGroup).map((r) => r.name)).toEqual(['a', 'c']);
@@ -170,13 +185,13 @@ describe('stillPending', () => {
   const names = (ts: SyncTask[]) => ts.map((t) => t.ref.name);
 
   test('C-c the tasks that did not report stay waited for, in order', () => {
-    expect(names(stillPending(tasks, [{ key: taskKey(tasks[1]), health: 'Healthy' }]))).toEqual(['a', 'c']);
+    expect(names(stillPending(tasks, [u({ key: taskKey(tasks[1]), health: 'Healthy' })]))).toEqual(['a', 'c']);
   });
   test('nothing left once all reported', () => {
-    expect(stillPending(tasks, tasks.map((t) => ({ key: taskKey(t) })))).toEqual([]);
+    expect(stillPending(tasks, tasks.map((t) => (u({ key: taskKey(t) }))))).toEqual([]);
   });
   test('an update for a task not waited for changes nothing', () => {
-    expect(names(stillPending(tasks.slice(0, 2), [{ key: taskKey(tasks[2]) }]))).toEqual(['a', 'b']);
+    expect(names(stillPending(tasks.slice(0, 2), [u({ key: taskKey(tasks[2]) })]))).toEqual(['a', 'b']);
   });
 });
 
@@ -226,14 +241,14 @@ describe('hooksToDelete', () => {
   test.each(cases)('$name -> deleted: $deleted', ({ policy, hookPhase, deleted }) => {
     const p = plan([hook('h', 'PreSync', policy)]);
     const rows = initialRows(p);
-    applyUpdates(rows, [{ key: key(p, 'h', 'PreSync'), status: 'Synced', hookPhase }]);
+    applyUpdates(rows, [u({ key: key(p, 'h', 'PreSync'), status: 'Synced', hookPhase })]);
     expect(hooksToDelete(p, rows)).toEqual(deleted ? [task(p, 'h', 'PreSync').ref] : []);
   });
 
   test('a hook that could not be created (SyncFailed, no hook phase) has nothing to delete', () => {
     const p = plan([hook('h', 'PreSync', 'HookSucceeded,HookFailed')]);
     const rows = initialRows(p);
-    applyUpdates(rows, [{ key: key(p, 'h', 'PreSync'), status: 'SyncFailed', message: 'forbidden' }]);
+    applyUpdates(rows, [u({ key: key(p, 'h', 'PreSync'), status: 'SyncFailed', message: 'forbidden' })]);
     expect(hooksToDelete(p, rows)).toEqual([]);
   });
 
@@ -241,18 +256,18 @@ describe('hooksToDelete', () => {
     const m = manifest('Job', 'h', { annotations: { 'helm.sh/hook': 'pre-install', 'helm.sh/hook-delete-policy': 'hook-succeeded' } });
     const p = plan([m]);
     const rows = initialRows(p);
-    applyUpdates(rows, [{ key: key(p, 'h', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' }]);
+    applyUpdates(rows, [u({ key: key(p, 'h', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' })]);
     expect(hooksToDelete(p, rows)).toEqual([{ group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'h' }]);
   });
 
   test('each hook follows its own outcome, not the outcome of the sync; resources are never listed', () => {
     const rows = initialRows(mixed);
     applyUpdates(rows, [
-      { key: key(mixed, 'migrate', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' },
-      { key: key(mixed, 'config'), status: 'Synced', hookPhase: 'Failed', health: 'Degraded' },
+      u({ key: key(mixed, 'migrate', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' }),
+      u({ key: key(mixed, 'config'), status: 'Synced', hookPhase: 'Failed', health: 'Degraded' }),
       // the sync failed in Sync wave 0: PostSync never ran; the SyncFail hooks ran and failed
-      { key: key(mixed, 'notify', 'SyncFail'), status: 'Synced', hookPhase: 'Failed' },
-      { key: key(mixed, 'alert', 'SyncFail'), status: 'Synced', hookPhase: 'Failed' },
+      u({ key: key(mixed, 'notify', 'SyncFail'), status: 'Synced', hookPhase: 'Failed' }),
+      u({ key: key(mixed, 'alert', 'SyncFail'), status: 'Synced', hookPhase: 'Failed' }),
     ]);
     // migrate (HookSucceeded) succeeded although the sync failed; notify/alert have the default
     // BeforeHookCreation; smoke (HookFailed) never ran.
@@ -263,9 +278,9 @@ describe('hooksToDelete', () => {
     const p = plan([hook('b', 'PostSync', 'HookSucceeded'), hook('a', 'PreSync', 'HookSucceeded'), hook('c', 'SyncFail', 'HookFailed')]);
     const rows = initialRows(p);
     applyUpdates(rows, [
-      { key: key(p, 'b', 'PostSync'), hookPhase: 'Succeeded' },
-      { key: key(p, 'a', 'PreSync'), hookPhase: 'Succeeded' },
-      { key: key(p, 'c', 'SyncFail'), hookPhase: 'Failed' },
+      u({ key: key(p, 'b', 'PostSync'), hookPhase: 'Succeeded' }),
+      u({ key: key(p, 'a', 'PreSync'), hookPhase: 'Succeeded' }),
+      u({ key: key(p, 'c', 'SyncFail'), hookPhase: 'Failed' }),
     ]);
     expect(hooksToDelete(p, rows).map((r) => r.name)).toEqual(['a', 'b', 'c']);
   });
@@ -274,7 +289,7 @@ describe('hooksToDelete', () => {
     const p = plan([manifest('Job', '', { generateName: 'seed-', annotations: { ...hookAnnotation('PreSync'), 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' } })]);
     const [t] = planTasks(p);
     const rows = initialRows(p);
-    applyUpdates(rows, [{ key: taskKey(t), hookPhase: 'Succeeded' }]);
+    applyUpdates(rows, [u({ key: taskKey(t), hookPhase: 'Succeeded' })]);
     expect(hooksToDelete(p, rows).map((r) => r.name)).toEqual([expect.stringMatching(/^seed-presync-[0-9a-z]{8}$/)]);
   });
 });
@@ -283,10 +298,10 @@ describe('rowsThatRan', () => {
   test('only rows with a status: tasks never started (SyncFail of a successful sync, groups after a failure) are left out', () => {
     const rows = initialRows(mixed);
     applyUpdates(rows, [
-      { key: key(mixed, 'migrate', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' },
-      { key: key(mixed, 'config'), status: 'Synced', health: 'Healthy' },
-      { key: key(mixed, 'web'), status: 'Synced', health: 'Healthy' },
-      { key: key(mixed, 'smoke', 'PostSync'), status: 'Synced', hookPhase: 'Succeeded' },
+      u({ key: key(mixed, 'migrate', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' }),
+      u({ key: key(mixed, 'config'), status: 'Synced', health: 'Healthy' }),
+      u({ key: key(mixed, 'web'), status: 'Synced', health: 'Healthy' }),
+      u({ key: key(mixed, 'smoke', 'PostSync'), status: 'Synced', hookPhase: 'Succeeded' }),
     ]);
     expect(rowsThatRan(rows).map((r) => `${r.syncPhase} ${r.name} ${r.status}`)).toEqual([
       'PreSync migrate Synced',
@@ -304,7 +319,7 @@ describe('rowsThatRan', () => {
 
 describe('failureMessage', () => {
   const row = (change: Partial<ResourceRow>): ResourceRow => ({
-    group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: -1, hookType: 'PreSync', message: 'BackoffLimitExceeded', ...change,
+    group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: -1, hookType: 'PreSync', message: 'BackoffLimitExceeded', state: 'Failed', ...change,
   });
   test.each<[string, ResourceRow[], string]>([
     ['one namespaced row', [row({})], 'PreSync wave -1: Job apps/migrate failed: BackoffLimitExceeded'],
