@@ -15,6 +15,10 @@ LOG_DIR="$HOOKSYNC_RUN_DIR/logs"
 # Search attributes the sync workflow sets, so `hooksync list` and the UI's filters can use them.
 SEARCH_ATTRIBUTES=(HooksyncApp=Keyword HooksyncCluster=Keyword HooksyncPhase=Keyword HooksyncOutcome=Keyword)
 
+# A cluster is recreated when what it was created from changes (stages, flags, versions).
+KWOK_CONFIG_STAMP_FILE="$KWOK_CLUSTER_DIR/hooksync-config.sha256"
+kwok_config_stamp() { cat "$(dirname "${BASH_SOURCE[0]}")"/kwok/*.yaml "$(dirname "${BASH_SOURCE[0]}")/versions.sh" | sha256sum | cut -c1-16; }
+
 temporal_bin="$TEMPORAL_BIN_DIR/temporal"
 kwokctl_bin="$KWOK_BIN_DIR/kwokctl"
 
@@ -37,11 +41,29 @@ temporal_healthy() {
   "$temporal_bin" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1
 }
 
-# The apiserver's address and the admin credentials kwokctl generated for the cluster.
-kube_healthy() {
+# curl against the KWOK apiserver with the admin credentials kwokctl generated; path as argument.
+kube_curl() {
   local pki="$KWOK_CLUSTER_DIR/pki" server
   [[ -f "$KUBECONFIG_FILE" && -f "$pki/admin.crt" ]] || return 1
   server="$(sed -n 's/^ *server: *//p' "$KUBECONFIG_FILE" | head -1)"
   [[ -n "$server" ]] || return 1
-  curl -sf --max-time 3 --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server/readyz" >/dev/null
+  local path="$1"; shift
+  curl -sf --max-time 5 --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$@" "$server$path"
+}
+
+kube_healthy() { kube_curl /readyz >/dev/null; }
+
+# True once a canary pod runs: the scheduler binds it and kwok starts it. Right after a restart the
+# apiserver is ready well before that (kwok waits for its old node leases to expire).
+cluster_runs_pods() {
+  local name="hooksync-canary-$$-$RANDOM" pods=/api/v1/namespaces/default/pods ok=1
+  kube_curl "$pods" -X POST -H 'Content-Type: application/json' \
+    -d "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"$name\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"canary\"}]}}" >/dev/null || return 1
+  local deadline=$((SECONDS + ${1:-90}))
+  until kube_curl "$pods/$name" | grep -qE '"phase": ?"Running"'; do
+    ((SECONDS < deadline)) || { ok=0; break; }
+    sleep 0.5
+  done
+  kube_curl "$pods/$name?gracePeriodSeconds=0" -X DELETE >/dev/null || true
+  ((ok))
 }

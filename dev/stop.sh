@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops what dev/start.sh started, and nothing else: the Temporal dev server whose pid it saved
-# and the KWOK cluster it created. Data stays (Temporal's SQLite file, etcd), so the next start
-# resumes; `dev/stop.sh --delete` removes the cluster and the database too.
+# and the KWOK cluster it created. Temporal's SQLite file stays, so the next start keeps every
+# sync's history; the next start makes a fresh cluster. `dev/stop.sh --delete` removes both now.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
