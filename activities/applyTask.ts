@@ -10,6 +10,9 @@ import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
 import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { waitUntilGone } from './waitUntilGone';
 
+/** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
+class TaskRefused extends Error {}
+
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
   const key = taskKey(task);
   try {
@@ -21,6 +24,7 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
     return { key, state: 'Running', status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
+    if (err instanceof TaskRefused) return { key, state: 'Failed', status: 'SyncFailed', message: err.message };
     if (isPermanent(err)) return { key, state: 'Failed', status: 'SyncFailed', message: statusMessage(err) };
     throw kubeFailure(err, `apply ${describeObject(task.ref)}`);
   }
@@ -31,7 +35,7 @@ async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookSt
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
-      throw Object.assign(new Error(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`), { code: 409 });
+      throw new TaskRefused(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`);
     }
     await kube.delete(task.ref);
     await waitUntilGone(kube, task.ref);
@@ -44,7 +48,7 @@ async function applyResource(kube: KubeClient, task: SyncTask, app: string): Pro
   const live = await kube.read(task.ref);
   const owner = live ? owningApp(live) : undefined;
   if (owner !== undefined && owner !== app) {
-    throw Object.assign(new Error(`${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`), { code: 409 });
+    throw new TaskRefused(`${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`);
   }
   await kube.apply(stampResource(task.object, app));
   if (isCrd(task.ref)) await waitUntilEstablished(kube, task.ref);
