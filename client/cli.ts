@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { planToJson, formatPlanText } from '../sync/formatPlan';
 import { createSyncWorker } from '../worker/runWorker';
-import { formatResultTable, progressPrinter } from './formatResult';
+import { formatResultTable, progressPrinter, resultJson } from './formatResult';
 import { kubeTarget } from './kubeTarget';
 import { planFromFiles } from './planFromFiles';
 import { taskQueueFor } from '../workflows/messages';
@@ -54,11 +54,14 @@ async function syncCommand(opts: { filename: string[]; app: string; namespace?: 
   if (!(await hasWorker(client, kube.cluster))) {
     console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
   }
-  if (!opts.wait) return EXIT.ok;
+  if (!opts.wait) {
+    if (!text) console.log(JSON.stringify({ syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }, null, 2));
+    return EXIT.ok;
+  }
   const printer = progressPrinter();
   const report = await followSync(handle, (state) => { if (text) for (const line of printer(state)) console.log(line); });
   if (text) console.log(`\n${formatResultTable(report.resources)}\n\n${report.phase}: ${report.message}`);
-  else console.log(JSON.stringify({ ...report, syncId: report.syncId }, null, 2));
+  else console.log(JSON.stringify(resultJson(report), null, 2));
   return report.phase === 'Succeeded' ? EXIT.ok : EXIT.failed;
 }
 

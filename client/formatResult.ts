@@ -41,3 +41,12 @@ export function progressPrinter(now: () => Date = () => new Date()) {
     return lines;
   };
 }
+
+/**
+ * The result as `-o json` prints it (DESIGN §3): every row has every field, an empty string
+ * standing for "none", so that a consumer can rely on the keys being there.
+ */
+export function resultJson<T extends SyncResult>(report: T): T {
+  const resources = report.resources.map((r) => ({ ...r, status: r.status ?? '', hookPhase: r.hookPhase ?? '', health: r.health ?? '' }));
+  return { ...report, resources } as T;
+}

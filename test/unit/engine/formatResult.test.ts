@@ -1,5 +1,5 @@
 // Terminal shapes of a sync (client/formatResult.ts): the final table and the progress lines.
-import { formatResultTable, progressPrinter } from '../../../client/formatResult';
+import { formatResultTable, progressPrinter, resultJson } from '../../../client/formatResult';
 import { type ResourceRow, type SyncResult } from '../../../sync/syncRun';
 
 function row(change: Partial<ResourceRow>): ResourceRow {
@@ -80,5 +80,16 @@ describe('progressPrinter', () => {
     const b = progressPrinter(clock('2025-03-01T11:00:00Z'));
     expect(a(state([r]))).toEqual(['10:00:00  Sync wave 0  ConfigMap/config  Synced']);
     expect(b(state([r]))).toEqual(['11:00:00  Sync wave 0  ConfigMap/config  Synced']);
+  });
+});
+
+describe('resultJson', () => {
+  test('DESIGN §3: every row carries every field, empty ones as ""', () => {
+    const report: SyncResult = { syncId: 's', app: 'a', cluster: 'c', attempt: 0, phase: 'Succeeded', message: 'ok', resources: [config] };
+    const [out] = resultJson(report).resources;
+    expect(Object.keys(out).sort()).toEqual(
+      ['group', 'health', 'hookPhase', 'hookType', 'kind', 'message', 'name', 'namespace', 'state', 'status', 'syncPhase', 'version', 'wave'],
+    );
+    expect(out).toMatchObject({ hookPhase: '', health: 'Healthy', status: 'Synced' });
   });
 });
