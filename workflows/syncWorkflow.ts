@@ -7,7 +7,8 @@ import {
   applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups, stillPending,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
 } from '../sync/syncRun';
-import { isHook, taskKey, type SyncGroup } from '../sync/types';
+import type { Stamp } from '../sync/stamp';
+import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
 import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
@@ -43,70 +44,97 @@ function groupTitle(group: SyncGroup): string {
   return `${group.phase} wave ${group.wave}: ${shown}`;
 }
 
+/** The sync as the workflow holds it: the frozen plan, a row per task, and the outcome so far. */
+interface Run {
+  input: SyncInput;
+  plan: SyncPlan;
+  rows: Map<string, ResourceRow>;
+  stamp: Stamp;
+  phase: SyncOutcome;
+  message: string;
+}
+
 export async function sync(input: SyncInput): Promise<SyncResult> {
-  // The prune side needs the live state, read once when the sync starts and then frozen too.
+  const run = await startRun(input);
+  setHandler(syncStateQuery, () => resultOf(run));
+  const { main, onFailure } = splitGroups(run.plan);
+  for (const group of main) {
+    if (run.phase !== 'Running') break;
+    const outcome = await runGroupSafely(run, group);
+    if ('error' in outcome) endAs(run, 'Error', outcome.error);
+    else if (outcome.ok.length > 0) endAs(run, 'Failed', failureMessage(outcome.ok));
+  }
+  // SyncFail hooks report in their own rows; their failure does not change the sync's message.
+  if (run.phase !== 'Running') for (const group of onFailure) await runGroupSafely(run, group);
+  await cleanUpHooks(run);
+  if (run.phase === 'Running') endAs(run, 'Succeeded', 'successfully synced (all tasks run)');
+  setCurrentDetails(`**${run.phase}**: ${run.message}`);
+  upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
+  return resultOf(run);
+}
+
+/** The prune side needs the live state, read once when the sync starts and then frozen too. */
+async function startRun(input: SyncInput): Promise<Run> {
   const summary = `list live objects of app ${input.app}`;
   const live = await attempt(summary, () => activitiesFor(summary).listAppObjects(input.app));
   const plan = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok : [] });
-  const rows = initialRows(plan);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  let [phase, message]: [SyncOutcome, string] = 'error' in live ? ['Error', live.error] : ['Running', 'sync started'];
-  const result = (): SyncResult => ({
-    ...stamp, cluster: input.cluster, phase, message,
-    resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
-  });
-  setHandler(syncStateQuery, result);
+  const run: Run = { input, plan, rows: initialRows(plan), stamp, phase: 'Running', message: 'sync started' };
+  if ('error' in live) endAs(run, 'Error', live.error);
+  return run;
+}
 
-  async function runGroup(group: SyncGroup): Promise<ResourceRow[]> {
-    const title = groupTitle(group);
-    upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
-    setCurrentDetails(`**${title}**: applying`);
-    applyUpdates(rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp, tasks: group.tasks }));
-    // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
-    const applied = group.tasks.filter((t) => rows.get(taskKey(t))?.state === 'Running');
-    let pending = applied;
-    while (pending.length > 0) {
-      setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);
-      const finished = await waitingActivities(`wait ${title}`).awaitGroup({ stamp, tasks: pending });
-      // awaitGroup returns only once something finished; anything else would loop for ever.
-      if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
-      applyUpdates(rows, finished);
-      pending = stillPending(pending, finished);
-    }
-    const hooks = applied.filter(isHook).map((t) => t.ref);
-    if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
-    return failedRows(rows, group);
+function endAs(run: Run, phase: SyncOutcome, message: string): void {
+  run.phase = phase;
+  run.message = message;
+}
+
+function resultOf(run: Run): SyncResult {
+  const { stamp, input, phase, message, rows } = run;
+  return { ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows) };
+}
+
+function runGroupSafely(run: Run, group: SyncGroup) {
+  return attempt(`${group.phase} wave ${group.wave}`, () => runGroup(run, group));
+}
+
+/** Applies a group, waits for what is running, records hooks; returns the rows that failed. */
+async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
+  const title = groupTitle(group);
+  upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
+  setCurrentDetails(`**${title}**: applying`);
+  applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: group.tasks }));
+  // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
+  const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
+  await waitFor(run, title, applied);
+  const hooks = applied.filter(isHook).map((t) => t.ref);
+  if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
+  return failedRows(run.rows, group);
+}
+
+/** Waits until every task has finished, recording each outcome as it comes. */
+async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void> {
+  let pending = tasks;
+  while (pending.length > 0) {
+    setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);
+    const finished = await waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks: pending });
+    // awaitGroup returns only once something finished; anything else would loop for ever.
+    if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
+    applyUpdates(run.rows, finished);
+    pending = stillPending(pending, finished);
   }
+}
 
-  const runGroupSafely = (group: SyncGroup) => attempt(`${group.phase} wave ${group.wave}`, () => runGroup(group));
-
-  const { main, onFailure } = splitGroups(plan);
-  for (const group of main) {
-    if (phase !== 'Running') break;
-    const outcome = await runGroupSafely(group);
-    if ('error' in outcome) [phase, message] = ['Error', outcome.error];
-    else if (outcome.ok.length > 0) [phase, message] = ['Failed', failureMessage(outcome.ok)];
-  }
-  // SyncFail hooks report in their own rows; their failure does not change the sync's message.
-  if (phase !== 'Running') for (const group of onFailure) await runGroupSafely(group);
-
-  // A hook left holding our finalizer after an error could never be deleted: release them all.
-  const created = createdHooks(plan, rows);
-  if (phase === 'Error' && created.length > 0) {
+/** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
+async function cleanUpHooks(run: Run): Promise<void> {
+  const created = createdHooks(run.plan, run.rows);
+  if (run.phase === 'Error' && created.length > 0) {
     await attempt('release hooks', () => activitiesFor('release hooks after an error').releaseHooks(created));
   }
-  const doomed = hooksToDelete(plan, rows);
-  if (doomed.length > 0) {
-    const title = `delete ${doomed.length} hook(s) by policy`;
-    setCurrentDetails(title);
-    const deleted = await attempt(title, () => activitiesFor(title).deleteHooks(doomed));
-    if ('error' in deleted && phase === 'Running') [phase, message] = ['Error', deleted.error];
-  }
-  if (phase === 'Running') {
-    phase = 'Succeeded';
-    message = 'successfully synced (all tasks run)';
-  }
-  setCurrentDetails(`**${phase}**: ${message}`);
-  upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: phase }]);
-  return result();
+  const doomed = hooksToDelete(run.plan, run.rows);
+  if (doomed.length === 0) return;
+  const title = `delete ${doomed.length} hook(s) by policy`;
+  setCurrentDetails(title);
+  const deleted = await attempt(title, () => activitiesFor(title).deleteHooks(doomed));
+  if ('error' in deleted && run.phase === 'Running') endAs(run, 'Error', deleted.error);
 }
