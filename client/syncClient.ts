@@ -5,7 +5,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
-import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import type { TemporalTarget } from './temporalConnection';
 
 export class SyncAlreadyRunning extends Error {}
@@ -42,6 +42,7 @@ export async function startSync(
       typedSearchAttributes: [
         { key: APP_ATTRIBUTE, value: input.app },
         { key: CLUSTER_ATTRIBUTE, value: input.cluster },
+        { key: SYNC_ID_ATTRIBUTE, value: input.syncId },
       ],
       staticSummary: `sync ${input.app} to ${input.cluster} (sync id ${input.syncId})`,
     });

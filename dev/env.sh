@@ -13,7 +13,7 @@ KWOK_CLUSTER_DIR="$KWOK_WORKDIR/clusters/$KWOK_CLUSTER"
 KUBECONFIG_FILE="$HOOKSYNC_RUN_DIR/kubeconfig"
 LOG_DIR="$HOOKSYNC_RUN_DIR/logs"
 # Search attributes the sync workflow sets, so `hooksync list` and the UI's filters can use them.
-SEARCH_ATTRIBUTES=(HooksyncApp=Keyword HooksyncCluster=Keyword HooksyncPhase=Keyword HooksyncOutcome=Keyword)
+SEARCH_ATTRIBUTES=(HooksyncApp=Keyword HooksyncCluster=Keyword HooksyncSyncId=Keyword HooksyncPhase=Keyword HooksyncOutcome=Keyword)
 
 # A cluster is recreated when what it was created from changes (stages, flags, versions).
 KWOK_CONFIG_STAMP_FILE="$KWOK_CLUSTER_DIR/hooksync-config.sha256"

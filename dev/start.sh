@@ -30,6 +30,19 @@ start_temporal() {
   done
 }
 
+# start-dev registers --search-attribute only in a new database; one made before an attribute was
+# added gets it here.
+ensure_search_attributes() {
+  local existing sa
+  existing="$("$temporal_bin" operator search-attribute list --address "127.0.0.1:$TEMPORAL_PORT" 2>/dev/null)" || die "cannot list Temporal search attributes"
+  for sa in "${SEARCH_ATTRIBUTES[@]}"; do
+    grep -qw "${sa%%=*}" <<<"$existing" && continue
+    log "registering search attribute ${sa%%=*}"
+    "$temporal_bin" operator search-attribute create --address "127.0.0.1:$TEMPORAL_PORT" --name "${sa%%=*}" --type "${sa#*=}" >/dev/null \
+      || die "cannot register search attribute ${sa%%=*}"
+  done
+}
+
 kwokctl_() { "$kwokctl_bin" --name "$KWOK_CLUSTER" "$@"; }
 
 create_cluster() {
@@ -83,6 +96,7 @@ main() {
   bash "$here/build-tools.sh"
   mkdir -p "$HOOKSYNC_RUN_DIR" "$LOG_DIR"
   start_temporal
+  ensure_search_attributes
   start_cluster
   write_env_file
   log "ready in $((SECONDS - start)) s: Temporal 127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT, kubeconfig $KUBECONFIG_FILE (source $HOOKSYNC_RUN_DIR/env)"

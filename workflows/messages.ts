@@ -8,6 +8,7 @@ export const syncStateQuery = defineQuery<SyncResult>('syncState');
 
 export const APP_ATTRIBUTE = defineSearchAttributeKey('HooksyncApp', SearchAttributeType.KEYWORD);
 export const CLUSTER_ATTRIBUTE = defineSearchAttributeKey('HooksyncCluster', SearchAttributeType.KEYWORD);
+export const SYNC_ID_ATTRIBUTE = defineSearchAttributeKey('HooksyncSyncId', SearchAttributeType.KEYWORD);
 export const PHASE_ATTRIBUTE = defineSearchAttributeKey('HooksyncPhase', SearchAttributeType.KEYWORD);
 export const OUTCOME_ATTRIBUTE = defineSearchAttributeKey('HooksyncOutcome', SearchAttributeType.KEYWORD);
 

@@ -56,7 +56,7 @@ test('the search attributes hooksync needs are registered', async () => {
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: env.temporalNamespace });
     expect(Object.keys(customAttributes ?? {})).toEqual(
-      expect.arrayContaining(['HooksyncApp', 'HooksyncCluster', 'HooksyncPhase', 'HooksyncOutcome']),
+      expect.arrayContaining(['HooksyncApp', 'HooksyncCluster', 'HooksyncSyncId', 'HooksyncPhase', 'HooksyncOutcome']),
     );
   } finally {
     await connection.close();
