@@ -54,6 +54,14 @@ export async function startSync(
   }
 }
 
+/**
+ * Terminates a running sync. It is a cancellation, not a Temporal terminate: the workflow deletes
+ * its running hooks and releases its finalizers before it ends with phase Terminated.
+ */
+export async function terminateSync(client: Client, workflowId: string): Promise<void> {
+  await client.workflow.getHandle(workflowId).cancel();
+}
+
 /** True when some worker has polled the cluster's task queue recently. */
 export async function hasWorker(client: Client, cluster: string): Promise<boolean> {
   const res = await client.workflowService.describeTaskQueue({

@@ -152,6 +152,20 @@ export function createdHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): Ob
   return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.status === 'Synced').map((t) => t.ref);
 }
 
+/** Hooks created and not finished: what a terminated sync deletes (as Argo CD does). */
+export function runningHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): ObjectRef[] {
+  return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.state === 'Running').map((t) => t.ref);
+}
+
+/** Updates that end every task still running when the sync is terminated. */
+export function terminatedUpdates(rows: Map<string, ResourceRow>): TaskUpdate[] {
+  return [...rows].filter(([, row]) => row.state === 'Running').map(([key, row]) => ({
+    key,
+    state: 'Failed',
+    message: row.hookType ? 'hook deleted: the sync was terminated' : 'the sync was terminated while waiting',
+  }));
+}
+
 export function failureMessage(failed: readonly ResourceRow[]): string {
   const first = failed[0];
   const what = `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${first.name}`;

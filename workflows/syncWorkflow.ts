@@ -1,10 +1,11 @@
 // The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
-import { ActivityFailure, ApplicationFailure, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
-  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, splitGroups, stillPending,
+  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups, stillPending,
+  terminatedUpdates,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
@@ -33,7 +34,8 @@ async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok
   try {
     return { ok: await call() };
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
+    // A cancelled activity is the user terminating the sync, not an error of the sync.
+    if (isCancellation(err) || !(err instanceof ActivityFailure)) throw err;
     return { error: `${context}: ${err.cause?.message ?? err.message}` };
   }
 }
@@ -57,6 +59,20 @@ interface Run {
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const run = await startRun(input);
   setHandler(syncStateQuery, () => resultOf(run));
+  try {
+    await runGroups(run);
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Terminate (DESIGN §4): clean up whatever the cancellation interrupted, then end Terminated.
+    await CancellationScope.nonCancellable(() => terminate(run));
+    return finish(run);
+  }
+  await cleanUpHooks(run);
+  if (run.phase === 'Running') endAs(run, 'Succeeded', 'successfully synced (all tasks run)');
+  return finish(run);
+}
+
+async function runGroups(run: Run): Promise<void> {
   const { main, onFailure } = splitGroups(run.plan);
   for (const group of main) {
     if (run.phase !== 'Running') break;
@@ -66,11 +82,24 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   }
   // SyncFail hooks report in their own rows; their failure does not change the sync's message.
   if (run.phase !== 'Running') for (const group of onFailure) await runGroupSafely(run, group);
-  await cleanUpHooks(run);
-  if (run.phase === 'Running') endAs(run, 'Succeeded', 'successfully synced (all tasks run)');
+}
+
+function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
   return resultOf(run);
+}
+
+/** Running hooks are deleted, every finalizer we set is released, finished hooks go by policy. */
+async function terminate(run: Run): Promise<void> {
+  endAs(run, 'Terminated', 'sync terminated by the user');
+  setCurrentDetails('**Terminating**: deleting running hooks');
+  const running = runningHooks(run.plan, run.rows);
+  const created = createdHooks(run.plan, run.rows);
+  applyUpdates(run.rows, terminatedUpdates(run.rows));
+  if (running.length > 0) await attempt('delete running hooks', () => activitiesFor('delete running hooks after terminate').deleteHooks(running));
+  if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(created));
+  await cleanUpHooks(run);
 }
 
 /** The prune side needs the live state, read once when the sync starts and then frozen too. */

@@ -3,7 +3,8 @@
 import { type KubeObject } from '../../../sync/manifest';
 import { planSync, type PlanOptions } from '../../../sync/planSync';
 import {
-  applyUpdates, failedRows, failureMessage, hooksToDelete, impliedState, initialRows, rowFailed, rowsThatRan, splitGroups, stillPending,
+  applyUpdates, failedRows, failureMessage, hooksToDelete, impliedState, initialRows, rowFailed, rowsThatRan, runningHooks, splitGroups, stillPending,
+  terminatedUpdates,
   type ResourceRow, type TaskUpdate,
 } from '../../../sync/syncRun';
 import { type TaskState } from '../../../sync/taskState';
@@ -328,5 +329,33 @@ describe('failureMessage', () => {
     ['three rows', [row({}), row({ name: 'b' }), row({ name: 'c' })], 'PreSync wave -1: Job apps/migrate failed: BackoffLimitExceeded (and 2 more)'],
   ])('%s', (_name, rows, expected) => {
     expect(failureMessage(rows)).toBe(expected);
+  });
+});
+
+describe('terminate (§6.3)', () => {
+  const p = plan([hook('done', 'PreSync'), hook('busy', 'PreSync'), manifest('ConfigMap', 'waiting'), manifest('ConfigMap', 'not-started')]);
+  const rows = () => {
+    const r = initialRows(p);
+    applyUpdates(r, [
+      u({ key: key(p, 'done', 'PreSync'), state: 'Running', status: 'Synced' }), u({ key: key(p, 'done', 'PreSync'), hookPhase: 'Succeeded' }),
+      u({ key: key(p, 'busy', 'PreSync'), state: 'Running', status: 'Synced', hookPhase: 'Running' }),
+      u({ key: key(p, 'waiting'), state: 'Running', status: 'Synced' }),
+    ]);
+    return r;
+  };
+
+  test('runningHooks: only hooks created and not finished', () => {
+    expect(runningHooks(p, rows()).map((r) => r.name)).toEqual(['busy']);
+  });
+
+  test('terminatedUpdates ends every running task, hooks and resources, and nothing else', () => {
+    const r = rows();
+    applyUpdates(r, terminatedUpdates(r));
+    expect([...r.values()].map((row) => [row.name, row.state, row.message])).toEqual(expect.arrayContaining([
+      ['done', 'Succeeded', ''],
+      ['busy', 'Failed', 'hook deleted: the sync was terminated'],
+      ['waiting', 'Failed', 'the sync was terminated while waiting'],
+      ['not-started', 'Pending', ''],
+    ]));
   });
 });

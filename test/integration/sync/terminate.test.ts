@@ -1,0 +1,34 @@
+// Terminate (DESIGN §4, spec §6.3): the running hook is deleted, no finalizer of ours is left,
+// nothing after it runs, and the sync ends Terminated (the workflow itself completes normally).
+import { hooksyncWrites } from '../../support/auditLog';
+import { eventually } from '../../support/eventually';
+import { planYaml, rowOf } from '../../support/syncHarness';
+import { followSync, startSync, terminateSync } from '../../../client/syncClient';
+import { syncWorkflowId } from '../../../workflows/messages';
+import { configMapYaml, documents, jobYaml, useSyncHarness } from './syncTestKit';
+
+const kit = useSyncHarness();
+
+test('§6.3 terminate deletes the running hook and ends the sync Terminated', async () => {
+  const ns = await kit.namespace('terminate');
+  const app = 'terminate';
+  const planned = await planYaml(documents(jobYaml('long-migrate', { hook: 'PreSync', runFor: '60s' }), configMapYaml()), ns);
+  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app, cluster: kit.h.clusterName, plan: planned.plan });
+  await eventually(async () => {
+    const job = await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name: 'long-migrate' });
+    expect(job.status?.active).toBe(1);
+  });
+
+  await terminateSync(kit.h.client, syncWorkflowId(kit.h.clusterName, app));
+  const report = await followSync(handle, () => undefined);
+
+  expect(report.phase).toBe('Terminated');
+  expect(report.message).toBe('sync terminated by the user');
+  expect(rowOf(report, 'Job', 'long-migrate')).toMatchObject({ state: 'Failed', message: 'hook deleted: the sync was terminated' });
+  expect((await handle.describe()).status.name).toBe('COMPLETED');
+  await eventually(async () => {
+    const jobs = (await kit.h.cluster.batch.listNamespacedJob({ namespace: ns })).items;
+    expect(jobs.map((j) => j.metadata?.name)).toEqual([]);
+  });
+  expect(hooksyncWrites(ns).map((e) => e.resource)).not.toContain('configmaps');
+});
