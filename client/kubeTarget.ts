@@ -1,5 +1,6 @@
 // The target cluster: a kubeconfig (flag, then KUBECONFIG, then ~/.kube/config) and a context.
-// Its name keys the workflow id and the task queue, so it is reduced to a safe, readable token.
+// Its name keys the workflow id and the task queue, so it is reduced to a safe, readable token;
+// HOOKSYNC_CLUSTER names it when the context's cluster name is not the one wanted.
 import { KubeConfig } from '@kubernetes/client-node';
 
 export interface KubeTarget {
@@ -18,7 +19,7 @@ export function kubeTarget(flags: { kubeconfig?: string; context?: string }): Ku
   const context = kc.getContextObject(kc.getCurrentContext());
   const cluster = kc.getCurrentCluster();
   if (!context || !cluster) throw new Error(`the kubeconfig has no context ${flags.context ?? kc.getCurrentContext()}`);
-  return { kc, cluster: clusterToken(cluster.name), namespace: context.namespace ?? 'default' };
+  return { kc, cluster: clusterToken(process.env.HOOKSYNC_CLUSTER || cluster.name), namespace: context.namespace ?? 'default' };
 }
 
 export function clusterToken(name: string): string {

@@ -8,6 +8,8 @@ import { repoRoot, runDir } from './paths';
 
 export default async function globalSetup(): Promise<void> {
   execFileSync('bash', [join(repoRoot, 'dev/start.sh')], { stdio: 'inherit' });
+  // Crash tests run workers as child processes from the compiled CLI.
+  execFileSync('npx', ['tsc', '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit', cwd: repoRoot });
   const dir = join(runDir(), 'test');
   mkdirSync(dir, { recursive: true });
   process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = await bundle(join(repoRoot, 'test/support/smokeWorkflows.ts'), join(dir, 'smoke-workflows.bundle.js'));

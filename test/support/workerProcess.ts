@@ -1,0 +1,40 @@
+// A hooksync worker as a real child process (`hooksync worker` from dist/), so a test can kill it
+// with SIGKILL mid-sync and start another, as a supervisor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
+import { readTestEnv } from './testEnv';
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Resolves once the worker polls its task queue (it says so on stdout). */
+  ready: Promise<void>;
+  output(): string;
+}
+
+export function startWorkerProcess(clusterName: string): WorkerProcess {
+  const env = readTestEnv();
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath], {
+    env: { ...process.env, HOOKSYNC_CLUSTER: clusterName, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('polling task queue')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log}`)));
+  });
+  return { child, ready, output: () => log };
+}
+
+/** SIGKILL: no shutdown, no goodbye to the server; the activity it ran is lost mid-flight. */
+export async function killWorker(worker: WorkerProcess): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => worker.child.once('exit', resolve));
+  worker.child.kill('SIGKILL');
+  await exited;
+}
