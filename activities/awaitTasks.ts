@@ -16,7 +16,7 @@ import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
 
 /** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
-const QUIET_MS = 10_000;
+const QUIET_MS = 5_000;
 
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {

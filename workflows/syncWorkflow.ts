@@ -13,16 +13,21 @@ import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '.
 import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
+/**
+ * How soon a dead worker's activity is handed to another worker. Activities heartbeat at least
+ * every 5 s (awaitTasks' quiet period), so 15 s leaves room for a slow API call.
+ */
+const HEARTBEAT_TIMEOUT = '15 seconds';
 const NON_RETRYABLE = ['KubernetesRejected'];
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: NON_RETRYABLE };
 
 function activitiesFor(summary: string) {
-  return proxyActivities<SyncActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '30 seconds', retry, summary });
+  return proxyActivities<SyncActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: HEARTBEAT_TIMEOUT, retry, summary });
 }
 
 function waitingActivities(summary: string) {
   // Waiting lasts as long as the workload takes; the heartbeat, not a deadline, tells it is alive.
-  return proxyActivities<SyncActivities>({ startToCloseTimeout: '7 days', heartbeatTimeout: '30 seconds', retry, summary });
+  return proxyActivities<SyncActivities>({ startToCloseTimeout: '7 days', heartbeatTimeout: HEARTBEAT_TIMEOUT, retry, summary });
 }
 
 /**
