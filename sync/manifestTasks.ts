@@ -10,6 +10,7 @@ import { groupKind } from './kindScope';
 import { type KubeObject, type Manifest } from './manifest';
 import { splitApiVersion, toObjectRef } from './objectRef';
 import { describeObject, type ManifestProblem, type ManifestWarning, type Parsed } from './problems';
+import { parseHookTimeout } from './hookTimeout';
 import { parseSyncWave } from './syncWave';
 import { DELETION_HOOK_TYPES, isSyncPhase, type DeletePolicy, type HookType, type SyncPhase, type SyncTask } from './types';
 
@@ -36,10 +37,11 @@ export function manifestTasks(manifest: Manifest, context: TaskContext): Parsed<
   const named = facts.value.phases.map((phase) => nameFor(manifest, phase, facts.value.isHook, namespace, context));
   const tasks = facts.value.phases.map((phase, i): SyncTask => {
     const { name, generated } = named[i].value;
-    const { wave, hookTypes, deletePolicies } = facts.value;
+    const { wave, hookTypes, deletePolicies, timeoutSeconds } = facts.value;
     const ref = toObjectRef(manifest.object, name, namespace);
     const object = finalObject(manifest.object, name, namespace);
-    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, source: manifest.source, object };
+    const deadline = timeoutSeconds === undefined ? {} : { timeoutSeconds };
+    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, source: manifest.source, object, ...deadline };
   });
   const problems = dedupe([...facts.problems, ...named.flatMap((n) => n.problems)]);
   return { value: tasks, problems: described(problems), warnings: described(facts.warnings) };
@@ -51,6 +53,7 @@ interface Facts {
   wave: number;
   hookTypes: HookType[];
   deletePolicies: DeletePolicy[];
+  timeoutSeconds: number | undefined;
 }
 
 /** Everything the annotations say about a manifest that is applied in at least one phase. */
@@ -58,8 +61,9 @@ function readFacts(manifest: Manifest, hook: Parsed<HookClass>): Parsed<Facts> {
   const isHook = hook.value.role === 'hook';
   const wave = parseSyncWave(manifest);
   const policies = parseDeletePolicy(manifest);
+  const timeout = parseHookTimeout(manifest, isHook);
   const phases = phasesOf(manifest, hook.value);
-  const warnings = [...hook.warnings, ...phases.warnings, ...(isHook ? policies.warnings : [])];
+  const warnings = [...hook.warnings, ...phases.warnings, ...(isHook ? policies.warnings : []), ...timeout.warnings];
   if (!isHook && declaresDeletePolicy(manifest)) {
     warnings.push(manifestWarning(manifest, undefined, 'delete policies apply only to hooks; ignored'));
   }
@@ -69,8 +73,9 @@ function readFacts(manifest: Manifest, hook: Parsed<HookClass>): Parsed<Facts> {
     wave: wave.value,
     hookTypes: isHook ? hook.value.types : [],
     deletePolicies: isHook ? policies.value : [],
+    timeoutSeconds: timeout.value,
   };
-  return { value, problems: [...hook.problems, ...wave.problems, ...policies.problems], warnings };
+  return { value, problems: [...hook.problems, ...wave.problems, ...policies.problems, ...timeout.problems], warnings };
 }
 
 /** The sync phases a manifest runs in; delete-time hook types yield none (R2.12). */

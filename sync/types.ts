@@ -45,6 +45,8 @@ export interface SyncTask {
   prune: boolean;
   /** True when `ref.name` was computed from `metadata.generateName` (hookName.ts). */
   generatedName: boolean;
+  /** A hook's own deadline in seconds (`hooksync.io/timeout`); absent: none. */
+  timeoutSeconds?: number;
   /** Where the manifest came from; absent for prune tasks, which come from live objects. */
   source?: ManifestSource;
   /** The object to apply (final name and namespace filled in), or the live object to prune. */

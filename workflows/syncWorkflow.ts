@@ -1,15 +1,16 @@
 // The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
-import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, sleep, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
   applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups, stillPending,
   terminatedUpdates,
-  type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult,
+  type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult, type TaskUpdate,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
 import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
+import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
@@ -146,17 +147,40 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   return failedRows(run.rows, group);
 }
 
-/** Waits until every task has finished, recording each outcome as it comes. */
+/** Waits until every task has finished (or its hook timed out), recording each outcome as it comes. */
 async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void> {
   let pending = tasks;
+  const waitStartedAt = Date.now();
   while (pending.length > 0) {
     setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);
-    const finished = await waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks: pending });
+    const deadline = nextDeadline(pending, waitStartedAt);
+    const wait = () => waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks: pending });
+    const finished = deadline === undefined ? await wait() : await waitUntil(deadline, wait, () => expiredUpdates(pending, waitStartedAt, Date.now()));
     // awaitGroup returns only once something finished; anything else would loop for ever.
     if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
     applyUpdates(run.rows, finished);
     pending = stillPending(pending, finished);
   }
+}
+
+/**
+ * A wait raced against a durable timer: when the timer fires first, the wait is cancelled and the
+ * hooks whose time is up are reported as finished (failed), so the group goes on without them.
+ */
+async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, expired: () => TaskUpdate[]): Promise<TaskUpdate[]> {
+  const waitScope = new CancellationScope();
+  const timerScope = new CancellationScope();
+  const waiting = waitScope.run(wait);
+  const timer = timerScope.run(() => sleep(Math.max(0, deadline - Date.now())));
+  const first = await Promise.race([waiting, timer.then(() => 'deadline' as const)]);
+  if (first !== 'deadline') {
+    timerScope.cancel();
+    await timer.catch(() => undefined);
+    return first;
+  }
+  waitScope.cancel();
+  await waiting.catch((err: unknown) => { if (!isCancellation(err)) throw err; });
+  return expired();
 }
 
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
