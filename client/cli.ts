@@ -1,26 +1,23 @@
 #!/usr/bin/env node
-// `hooksync`: plan, sync and worker commands (DESIGN §3). Exit codes: 0 succeeded, 1 the sync
-// failed, 2 bad input or usage, 3 could not reach Temporal or the cluster.
-import { Command, Option } from 'commander';
+// `hooksync`: plan, sync and worker commands (DESIGN §3), and the read-only status, list and
+// history (readCommands.ts). Exit codes: 0 succeeded, 1 the sync failed, 2 bad input or usage,
+// 3 could not reach Temporal or the cluster.
+import { Command } from 'commander';
 import { planToJson, formatPlanText } from '../sync/formatPlan';
 import { createSyncWorker } from '../worker/runWorker';
 import { formatResultTable, progressPrinter, resultJson } from './formatResult';
 import { kubeTarget } from './kubeTarget';
 import { planFromFiles } from './planFromFiles';
 import { taskQueueFor } from '../workflows/messages';
-import { connectClient, followSync, hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { followSync, hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
 import { temporalTarget } from './temporalConnection';
+import { CliError, connectOrFail, EXIT, output, temporalFlags } from './cliCommon';
+import { addReadCommands } from './readCommands';
+import { SyncNotFound } from './syncQueries';
 
-export const EXIT = { ok: 0, failed: 1, badInput: 2, unreachable: 3 } as const;
-
-class CliError extends Error {
-  constructor(message: string, readonly exitCode: number) {
-    super(message);
-  }
-}
+export { EXIT } from './cliCommon';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const output = () => new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
 
 async function plannedOrFail(files: string[], syncId: string, namespace: string, createNamespace = false) {
   if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
@@ -41,9 +38,7 @@ async function syncCommand(opts: { filename: string[]; app: string; namespace?: 
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
-  const client = await connectClient(temporalTarget({ address: opts.address, namespace: opts.temporalNamespace })).catch((err: Error) => {
-    throw new CliError(`cannot reach Temporal: ${err.message}`, EXIT.unreachable);
-  });
+  const client = await connectOrFail(opts);
   const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune });
   const text = opts.output === 'text';
   if (text) {
@@ -81,8 +76,10 @@ async function workerCommand(opts: { kubeconfig?: string; context?: string; addr
 
 function program(): Command {
   const cli = new Command('hooksync').description('Kubernetes sync with Argo CD hook semantics, as durable Temporal workflows');
+  // Before any subcommand is added: each copies it, so every usage error exits 2 (DESIGN §3).
+  cli.exitOverride((err) => { throw new CliError(err.message, err.exitCode === 0 ? EXIT.ok : EXIT.badInput); });
+  cli.configureOutput({ outputError: () => undefined }); // main() prints it once, as `hooksync: ...`
   const kubeFlags = (c: Command) => c.option('--kubeconfig <file>', 'kubeconfig file').option('--context <name>', 'kubeconfig context');
-  const temporalFlags = (c: Command) => c.option('--address <host:port>', 'Temporal address (TEMPORAL_ADDRESS)').option('--temporal-namespace <ns>', 'Temporal namespace (TEMPORAL_NAMESPACE)');
   cli.command('plan').description('print the sync plan of manifests, offline')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
@@ -102,7 +99,7 @@ function program(): Command {
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerCommand(opts); });
-  cli.exitOverride((err) => { throw new CliError(err.message, err.exitCode === 0 ? EXIT.ok : EXIT.badInput); });
+  addReadCommands(cli);
   return cli;
 }
 
@@ -115,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.exitCode !== EXIT.ok) console.error(`hooksync: ${err.message.replace(/^error: /, '')}`);
       return err.exitCode;
     }
-    if (err instanceof SyncAlreadyRunning) {
+    if (err instanceof SyncAlreadyRunning || err instanceof SyncNotFound) {
       console.error(`hooksync: ${err.message}`);
       return EXIT.badInput;
     }

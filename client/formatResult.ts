@@ -1,6 +1,7 @@
 // Text shapes of a sync for a terminal: one line per change while it runs, and the result table
 // with argocd's columns at the end.
 import type { ResourceRow, SyncResult } from '../sync/syncRun';
+import { textTable } from './textTable';
 
 const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [
   ['PHASE', (r) => r.syncPhase],
@@ -16,9 +17,7 @@ const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [
 ];
 
 export function formatResultTable(rows: readonly ResourceRow[]): string {
-  const cells = [COLUMNS.map(([title]) => title), ...rows.map((r) => COLUMNS.map(([, cell]) => cell(r)))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
-  return cells.map((line) => line.map((c, i) => (i === line.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return textTable(COLUMNS.map(([title]) => title), rows.map((r) => COLUMNS.map(([, cell]) => cell(r))));
 }
 
 function rowState(r: ResourceRow): string {

@@ -72,13 +72,27 @@ export async function hasWorker(client: Client, cluster: string): Promise<boolea
   return (res.pollers ?? []).length > 0;
 }
 
+/**
+ * The sync's state, or an error after `ms`: with no worker polling, a query would hang for about
+ * 30 s. The call is aborted, not just abandoned, so that no retry of it outlives the connection.
+ */
+async function queryState(handle: WorkflowHandle, ms: number): Promise<SyncResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await handle.client.withAbortSignal(controller.signal, () => handle.query(syncStateQuery));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Calls `onState` with the sync's state about once a second until it ends; returns the result. */
 export async function followSync(handle: WorkflowHandle, onState: (state: SyncResult) => void): Promise<SyncReport> {
   let ended = false;
   const finished = handle.result().finally(() => { ended = true; }) as Promise<SyncResult>;
   while (!ended) {
     try {
-      onState(await handle.query(syncStateQuery));
+      onState(await queryState(handle, 5_000));
     } catch {
       // A query can fail while no worker is polling; the result is what counts.
     }

@@ -1,0 +1,118 @@
+// Reading syncs: the state of one (`hooksync status`), following one (`--watch`), and the runs of
+// many (`hooksync list`, `hooksync history`). A finished run's result is in its history, so
+// reading it needs no worker; the `syncState` query does (it replays the run), and is used only
+// where the result cannot tell: a run still going, or one ended without a result (terminated).
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { SYNC_OUTCOMES, type SyncOutcome, type SyncResult } from '../sync/syncRun';
+import { syncStateQuery } from '../workflows/messages';
+import { followSync, hasWorker, type SyncReport } from './syncClient';
+import { findSync, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
+
+/** `hooksync status`: the sync's result (or its state so far) and where it runs. */
+export interface SyncStatus extends SyncReport {
+  workflowId: string;
+}
+
+/** A row of `hooksync list` and `hooksync history`: one run of a sync, without its resources. */
+export interface SyncListing extends Omit<SyncRunRef, 'status' | 'startedAt' | 'finishedAt'> {
+  phase: SyncOutcome;
+  message: string;
+  /** 0 for the first run, +1 per retry; known once the run has ended. */
+  attempt?: number;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+/** Without an answer within this time, a query is given up: with no worker it would wait ~30 s. */
+const QUERY_DEADLINE_MS = 5000;
+
+function handleOf(client: Client, ref: SyncRunRef) {
+  // followRuns off: this run's result, not that of a later retry of the same workflow id.
+  return client.workflow.getHandle(ref.workflowId, ref.runId, { followRuns: false });
+}
+
+/** The outcome Temporal's own status implies when the workflow did not return a result. */
+function statusOutcome(ref: SyncRunRef): SyncOutcome {
+  if (ref.status === 'RUNNING') return 'Running';
+  return ref.status === 'TERMINATED' || ref.status === 'CANCELLED' ? 'Terminated' : 'Error';
+}
+
+/** The result of a finished run, or what Temporal says of a run that ended without one. */
+async function closedResult(client: Client, ref: SyncRunRef): Promise<SyncResult> {
+  try {
+    return (await handleOf(client, ref).result()) as SyncResult;
+  } catch (err) {
+    if (!(err instanceof WorkflowFailedError)) throw err;
+    const reason = err.cause?.message ?? err.message;
+    return { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: statusOutcome(ref), message: reason, resources: [] };
+  }
+}
+
+/** The `syncState` query's answer, or undefined when no worker can answer it. */
+async function queriedState(client: Client, ref: SyncRunRef): Promise<SyncResult | undefined> {
+  if (!(await hasWorker(client, ref.cluster).catch(() => false))) return undefined;
+  return client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handleOf(client, ref).query(syncStateQuery)).catch(() => undefined);
+}
+
+function runningMessage(ref: SyncRunRef): string {
+  return ref.syncPhase ? `running ${ref.syncPhase}` : 'starting';
+}
+
+async function stateOf(client: Client, ref: SyncRunRef): Promise<SyncResult> {
+  if (ref.status === 'COMPLETED') return closedResult(client, ref);
+  const queried = await queriedState(client, ref);
+  if (ref.status === 'RUNNING') {
+    return queried ?? { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: 'Running', message: runningMessage(ref), resources: [] };
+  }
+  // Ended without a result: Temporal's reason, and the rows of the tasks that had started.
+  const ended = await closedResult(client, ref);
+  return { ...ended, resources: (queried?.resources ?? []).filter((r) => r.state !== 'Pending') };
+}
+
+async function statusOfRun(client: Client, ref: SyncRunRef): Promise<SyncStatus> {
+  const state = await stateOf(client, ref);
+  return { ...state, workflowId: ref.workflowId, runId: ref.runId, startedAt: ref.startedAt.toISOString(), finishedAt: ref.finishedAt?.toISOString() };
+}
+
+/** The current state of the newest run of a sync; throws SyncNotFound for an unknown id. */
+export async function getSync(client: Client, syncId: string): Promise<SyncStatus> {
+  const found = await findSync(client, syncId);
+  // Describe is consistent where visibility may lag (a run just ended may still list as running).
+  return statusOfRun(client, refOf(await handleOf(client, found).describe()));
+}
+
+/** Follows a running sync to its end, calling `onState` as followSync does; then its status. */
+export async function watchSync(client: Client, syncId: string, onState: (state: SyncResult) => void): Promise<SyncStatus> {
+  const handle = handleOf(client, await findSync(client, syncId));
+  const ref = refOf(await handle.describe());
+  if (ref.status !== 'RUNNING') return statusOfRun(client, ref);
+  // How it ended is read afresh below, the same way for every ending (a terminated run has no result).
+  await followSync(handle, onState).catch(() => undefined);
+  return statusOfRun(client, refOf(await handle.describe()));
+}
+
+async function listingOf(client: Client, ref: SyncRunRef): Promise<SyncListing> {
+  const base = {
+    syncId: ref.syncId, app: ref.app, cluster: ref.cluster, workflowId: ref.workflowId, runId: ref.runId, syncPhase: ref.syncPhase,
+    outcome: ref.outcome, startedAt: ref.startedAt.toISOString(), finishedAt: ref.finishedAt?.toISOString(),
+  };
+  if (ref.status === 'RUNNING') return { ...base, phase: 'Running', message: runningMessage(ref) };
+  const result = await closedResult(client, ref);
+  const phase = SYNC_OUTCOMES.includes(result.phase) ? result.phase : statusOutcome(ref);
+  // Syncs started before HooksyncSyncId existed carry their id only in the result.
+  return { ...base, syncId: ref.syncId || result.syncId, phase, message: result.message, attempt: result.attempt };
+}
+
+/** Newest first: the newest run of each sync (of one app, when given), at most `limit` syncs. */
+export async function listSyncs(client: Client, { app, limit = 50 }: { app?: string; limit?: number } = {}): Promise<SyncListing[]> {
+  const runs = await listRuns(client, syncRunsQuery({ app }), limit);
+  const seen = new Set<string>();
+  const newest = runs.filter((r) => !r.syncId || (!seen.has(r.syncId) && seen.add(r.syncId)));
+  return Promise.all(newest.map((r) => listingOf(client, r)));
+}
+
+/** Newest first: every run of every sync of one app (retries included), at most `limit` runs. */
+export async function syncHistory(client: Client, app: string, { limit = 50 }: { limit?: number } = {}): Promise<SyncListing[]> {
+  const runs = await listRuns(client, syncRunsQuery({ app }), limit);
+  return Promise.all(runs.map((r) => listingOf(client, r)));
+}

@@ -1,0 +1,88 @@
+// Text shapes of `hooksync status`, `list` and `history` (client/formatSyncs.ts), and the
+// visibility queries behind them (client/syncQueries.ts): pure, no servers.
+import { formatDuration, formatSyncHistory, formatSyncList, formatSyncStatus, formatTime } from '../../../client/formatSyncs';
+import { syncRunsQuery, visibilityString } from '../../../client/syncQueries';
+import type { SyncListing, SyncStatus } from '../../../client/syncStatus';
+
+function listing(change: Partial<SyncListing>): SyncListing {
+  return {
+    syncId: 'mwucvf8x', app: 'shop', cluster: 'kwok-hooksync', workflowId: 'sync/kwok-hooksync/shop', runId: 'run-1',
+    phase: 'Succeeded', message: 'successfully synced (all tasks run)', attempt: 0,
+    startedAt: '2026-11-24T07:10:51.651Z', finishedAt: '2026-11-24T07:10:54.609Z', ...change,
+  };
+}
+
+const now = new Date('2026-11-24T07:20:00.000Z');
+const failed = listing({ syncId: 'mwud0001', phase: 'Failed', message: 'PreSync wave 0: Job apps/migrate failed: BackoffLimitExceeded', startedAt: '2026-11-24T07:12:00.000Z', finishedAt: '2026-11-24T07:14:05.400Z' });
+const running = listing({ syncId: 'mwud0002', app: 'blog', phase: 'Running', message: 'running PreSync', attempt: undefined, startedAt: '2026-11-24T07:19:15.000Z', finishedAt: undefined });
+
+describe('formatDuration', () => {
+  test.each([[0, '0s'], [45_400, '45s'], [59_600, '1m0s'], [125_000, '2m5s'], [3_603_000, '1h0m3s'], [-5, '0s']])('%d ms is %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+test('formatTime: ISO to the second, empty for none', () => {
+  expect(formatTime('2026-11-24T07:10:51.651Z')).toBe('2026-11-24T07:10:51Z');
+  expect(formatTime(undefined)).toBe('');
+});
+
+test('formatSyncList: argocd-like columns, newest first as given, running syncs timed up to now', () => {
+  expect(formatSyncList([running, failed, listing({})], now)).toBe([
+    'SYNC ID   APP   CLUSTER        PHASE      STARTED               DURATION  MESSAGE',
+    'mwud0002  blog  kwok-hooksync  Running    2026-11-24T07:19:15Z  45s       running PreSync',
+    'mwud0001  shop  kwok-hooksync  Failed     2026-11-24T07:12:00Z  2m5s      PreSync wave 0: Job apps/migrate failed: BackoffLimitExceeded',
+    'mwucvf8x  shop  kwok-hooksync  Succeeded  2026-11-24T07:10:51Z  3s        successfully synced (all tasks run)',
+  ].join('\n'));
+});
+
+test('formatSyncList: no syncs is the header alone', () => {
+  expect(formatSyncList([], now)).toBe('SYNC ID  APP  CLUSTER  PHASE  STARTED  DURATION  MESSAGE');
+});
+
+test('formatSyncHistory: the attempt instead of the app; unknown while running', () => {
+  expect(formatSyncHistory([running, listing({ attempt: 1 })], now)).toBe([
+    'SYNC ID   ATTEMPT  CLUSTER        PHASE      STARTED               DURATION  MESSAGE',
+    'mwud0002           kwok-hooksync  Running    2026-11-24T07:19:15Z  45s       running PreSync',
+    'mwucvf8x  1        kwok-hooksync  Succeeded  2026-11-24T07:10:51Z  3s        successfully synced (all tasks run)',
+  ].join('\n'));
+});
+
+test('formatSyncStatus: summary, result table, PHASE: message', () => {
+  const status: SyncStatus = {
+    syncId: 'mwucvf8x', app: 'shop', cluster: 'kwok-hooksync', attempt: 0, phase: 'Succeeded', message: 'successfully synced (all tasks run)',
+    workflowId: 'sync/kwok-hooksync/shop', runId: 'run-1', startedAt: '2026-11-24T07:10:51.651Z', finishedAt: '2026-11-24T07:10:54.609Z',
+    resources: [{ group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', status: 'Synced', message: 'configmap/config created', state: 'Succeeded' }],
+  };
+  expect(formatSyncStatus(status, now)).toBe([
+    'Sync ID:  mwucvf8x',
+    'App:      shop',
+    'Cluster:  kwok-hooksync',
+    'Workflow: sync/kwok-hooksync/shop (run run-1)',
+    'Attempt:  0',
+    'Started:  2026-11-24T07:10:51Z',
+    'Finished: 2026-11-24T07:10:54Z',
+    'Duration: 3s',
+    '',
+    'PHASE  WAVE  KIND       NAMESPACE  NAME    STATUS  HOOK  HOOK PHASE  HEALTH  MESSAGE',
+    'Sync   0     ConfigMap  apps       config  Synced                            configmap/config created',
+    '',
+    'Succeeded: successfully synced (all tasks run)',
+  ].join('\n'));
+  expect(formatSyncStatus({ ...status, phase: 'Running', message: 'starting', finishedAt: undefined, resources: [] }, now))
+    .toContain('Finished:\nDuration: 9m8s\n\n(no resources have run yet)\n\nRunning: starting');
+});
+
+describe('visibility queries', () => {
+  test('a value is quoted so that it cannot end the string literal', () => {
+    expect(visibilityString('shop')).toBe("'shop'");
+    expect(visibilityString("x' OR HooksyncApp != '")).toBe("'x\\' OR HooksyncApp != \\''");
+    expect(visibilityString('a\\b')).toBe("'a\\\\b'");
+  });
+
+  test('sync runs, of one app or one sync id', () => {
+    expect(syncRunsQuery()).toBe("WorkflowType = 'sync'");
+    expect(syncRunsQuery({ app: 'shop' })).toBe("WorkflowType = 'sync' AND HooksyncApp = 'shop'");
+    expect(syncRunsQuery({ syncId: 'mwucvf8x' })).toBe("WorkflowType = 'sync' AND HooksyncSyncId = 'mwucvf8x'");
+  });
+});
