@@ -13,6 +13,7 @@ import { followSync, hasWorker, newSyncId, startSync, SyncAlreadyRunning } from 
 import { temporalTarget } from './temporalConnection';
 import { CliError, connectOrFail, EXIT, output, temporalFlags } from './cliCommon';
 import { addReadCommands } from './readCommands';
+import { addTerminateCommand } from './terminateCommand';
 import { SyncNotFound } from './syncQueries';
 
 export { EXIT } from './cliCommon';
@@ -100,6 +101,7 @@ function program(): Command {
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerCommand(opts); });
   addReadCommands(cli);
+  addTerminateCommand(cli);
   return cli;
 }
 
