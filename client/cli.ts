@@ -2,8 +2,9 @@
 // `hooksync`: plan, sync and worker commands (DESIGN §3), and the read-only status, list and
 // history (readCommands.ts). Exit codes: 0 succeeded, 1 the sync failed, 2 bad input or usage,
 // 3 could not reach Temporal or the cluster.
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { planToJson, formatPlanText } from '../sync/formatPlan';
+import { durationSeconds } from '../sync/hookTimeout';
 import { createSyncWorker } from '../worker/runWorker';
 import { formatResultTable, progressPrinter, resultJson } from './formatResult';
 import { kubeTarget } from './kubeTarget';
@@ -20,6 +21,12 @@ export { EXIT } from './cliCommon';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function parseTimeout(value: string): number {
+  const seconds = durationSeconds(value);
+  if (!seconds) throw new InvalidArgumentError(`"${value}" is not a duration above zero such as 90s, 10m or 1h`);
+  return seconds;
+}
+
 async function plannedOrFail(files: string[], syncId: string, namespace: string, createNamespace = false) {
   if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
   const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace, createNamespace });
@@ -35,12 +42,12 @@ async function planCommand(opts: { filename: string[]; namespace: string; create
   return EXIT.ok;
 }
 
-async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; createNamespace?: boolean; output: string }) {
+async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string }) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
   const client = await connectOrFail(opts);
-  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune });
+  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
   const text = opts.output === 'text';
   if (text) {
     console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
@@ -93,6 +100,7 @@ function program(): Command {
     .option('-n, --namespace <ns>', "namespace for objects that name none (default: the context's)")
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .option('--prune', "delete the app's live objects that the manifests no longer have")
+    .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
     .option('--no-wait', 'start the sync and return')
     .addOption(output());
   kubeFlags(syncCmd); temporalFlags(syncCmd);

@@ -28,9 +28,10 @@ export function newSyncId(now = Date.now()): string {
 
 export async function startSync(
   client: Client,
-  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean },
+  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const args: SyncInput = { ...input, attempt: 0, prune: input.prune ?? false };
+  const { timeoutSeconds, ...rest } = input;
+  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}) };
   const workflowId = syncWorkflowId(input.cluster, input.app);
   try {
     return await client.workflow.start(SYNC_WORKFLOW_TYPE, {

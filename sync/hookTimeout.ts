@@ -27,7 +27,8 @@ export function parseHookTimeout(manifest: Manifest, isHook: boolean): Parsed<nu
   return { value: undefined, problems: [problem], warnings: [] };
 }
 
-function durationSeconds(raw: string): number | undefined {
+/** Seconds in a duration such as "90s", "5m" or "1h30m"; undefined when it is not one. */
+export function durationSeconds(raw: string): number | undefined {
   const m = DURATION.exec(raw);
   if (!m || !raw) return undefined;
   const [h, min, s] = [m[1], m[2], m[3]].map((part) => Number(part ?? 0));

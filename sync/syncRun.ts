@@ -23,6 +23,8 @@ export interface SyncInput {
   plan: SyncPlan;
   /** `--prune`: delete live objects of the app that the manifests no longer have. */
   prune: boolean;
+  /** `--timeout`: the groups before SyncFail must be done within this many seconds. */
+  timeoutSeconds?: number;
 }
 
 /** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */
@@ -157,12 +159,12 @@ export function runningHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): Ob
   return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.state === 'Running').map((t) => t.ref);
 }
 
-/** Updates that end every task still running when the sync is terminated. */
-export function terminatedUpdates(rows: Map<string, ResourceRow>): TaskUpdate[] {
+/** Updates that end every task still running when the sync is cut short (terminated, timed out). */
+export function endedUpdates(rows: Map<string, ResourceRow>, forHooks: string, forResources: string): TaskUpdate[] {
   return [...rows].filter(([, row]) => row.state === 'Running').map(([key, row]) => ({
     key,
     state: 'Failed',
-    message: row.hookType ? 'hook deleted: the sync was terminated' : 'the sync was terminated while waiting',
+    message: row.hookType ? forHooks : forResources,
   }));
 }
 

@@ -4,13 +4,14 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, sleep, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
-  applyUpdates, createdHooks, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups, stillPending,
-  terminatedUpdates,
+  applyUpdates, createdHooks, endedUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups,
+  stillPending,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult, type TaskUpdate,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
 import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
+import { formatDuration } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
@@ -60,13 +61,17 @@ interface Run {
   stamp: Stamp;
   phase: SyncOutcome;
   message: string;
+  /** The group being run, as the UI names it: what a timed-out sync was waiting for. */
+  current?: string;
 }
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const run = await startRun(input);
   setHandler(syncStateQuery, () => resultOf(run));
   try {
-    await runGroups(run);
+    await runMainGroups(run);
+    // SyncFail hooks report in their own rows; their failure does not change the sync's message.
+    if (run.phase !== 'Running') for (const group of splitGroups(run.plan).onFailure) await runGroupSafely(run, group);
   } catch (err) {
     if (!isCancellation(err)) throw err;
     // Terminate (DESIGN §4): clean up whatever the cancellation interrupted, then end Terminated.
@@ -78,16 +83,25 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   return finish(run);
 }
 
-async function runGroups(run: Run): Promise<void> {
-  const { main, onFailure } = splitGroups(run.plan);
-  for (const group of main) {
+/** The groups before SyncFail, within the sync's `--timeout` when it has one. */
+async function runMainGroups(run: Run): Promise<void> {
+  const seconds = run.input.timeoutSeconds;
+  if (seconds === undefined) return runMain(run);
+  if ((await raceTimer(seconds * 1000, () => runMain(run))) !== 'deadline') return;
+  const waitingFor = run.current ?? 'the first group';
+  applyUpdates(run.rows, endedUpdates(run.rows, 'the sync timed out while it ran', 'the sync timed out while waiting'));
+  endAs(run, 'Failed', `sync timed out after ${formatDuration(seconds)} (--timeout) while waiting for ${waitingFor}`);
+  const created = createdHooks(run.plan, run.rows);
+  if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after the sync timed out').releaseHooks(created));
+}
+
+async function runMain(run: Run): Promise<void> {
+  for (const group of splitGroups(run.plan).main) {
     if (run.phase !== 'Running') break;
     const outcome = await runGroupSafely(run, group);
     if ('error' in outcome) endAs(run, 'Error', outcome.error);
     else if (outcome.ok.length > 0) endAs(run, 'Failed', failureMessage(outcome.ok));
   }
-  // SyncFail hooks report in their own rows; their failure does not change the sync's message.
-  if (run.phase !== 'Running') for (const group of onFailure) await runGroupSafely(run, group);
 }
 
 function finish(run: Run): SyncResult {
@@ -102,7 +116,7 @@ async function terminate(run: Run): Promise<void> {
   setCurrentDetails('**Terminating**: deleting running hooks');
   const running = runningHooks(run.plan, run.rows);
   const created = createdHooks(run.plan, run.rows);
-  applyUpdates(run.rows, terminatedUpdates(run.rows));
+  applyUpdates(run.rows, endedUpdates(run.rows, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
   if (running.length > 0) await attempt('delete running hooks', () => activitiesFor('delete running hooks after terminate').deleteHooks(running));
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(created));
   await cleanUpHooks(run);
@@ -136,6 +150,7 @@ function runGroupSafely(run: Run, group: SyncGroup) {
 /** Applies a group, waits for what is running, records hooks; returns the rows that failed. */
 async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   const title = groupTitle(group);
+  run.current = title;
   upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
   setCurrentDetails(`**${title}**: applying`);
   applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: group.tasks }));
@@ -164,23 +179,29 @@ async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void
 }
 
 /**
- * A wait raced against a durable timer: when the timer fires first, the wait is cancelled and the
- * hooks whose time is up are reported as finished (failed), so the group goes on without them.
+ * Runs `work` against a durable timer (it survives worker restarts). Whichever loses is cancelled:
+ * the work's activities when the deadline passes first, the timer when the work is done first.
  */
-async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, expired: () => TaskUpdate[]): Promise<TaskUpdate[]> {
-  const waitScope = new CancellationScope();
+async function raceTimer<T>(ms: number, work: () => Promise<T>): Promise<{ done: T } | 'deadline'> {
+  const workScope = new CancellationScope();
   const timerScope = new CancellationScope();
-  const waiting = waitScope.run(wait);
-  const timer = timerScope.run(() => sleep(Math.max(0, deadline - Date.now())));
-  const first = await Promise.race([waiting, timer.then(() => 'deadline' as const)]);
+  const working = workScope.run(work);
+  const timer = timerScope.run(() => sleep(Math.max(0, ms)));
+  const first = await Promise.race([working.then((done) => ({ done })), timer.then(() => 'deadline' as const)]);
   if (first !== 'deadline') {
     timerScope.cancel();
     await timer.catch(() => undefined);
     return first;
   }
-  waitScope.cancel();
-  await waiting.catch((err: unknown) => { if (!isCancellation(err)) throw err; });
-  return expired();
+  workScope.cancel();
+  await working.catch((err: unknown) => { if (!isCancellation(err)) throw err; });
+  return 'deadline';
+}
+
+/** A group's wait until the earliest hook deadline; then the hooks whose time is up are finished (failed). */
+async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, expired: () => TaskUpdate[]): Promise<TaskUpdate[]> {
+  const outcome = await raceTimer(deadline - Date.now(), wait);
+  return outcome === 'deadline' ? expired() : outcome.done;
 }
 
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */

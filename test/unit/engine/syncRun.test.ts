@@ -4,7 +4,7 @@ import { type KubeObject } from '../../../sync/manifest';
 import { planSync, type PlanOptions } from '../../../sync/planSync';
 import {
   applyUpdates, failedRows, failureMessage, hooksToDelete, impliedState, initialRows, rowFailed, rowsThatRan, runningHooks, splitGroups, stillPending,
-  terminatedUpdates,
+  endedUpdates,
   type ResourceRow, type TaskUpdate,
 } from '../../../sync/syncRun';
 import { type TaskState } from '../../../sync/taskState';
@@ -348,9 +348,9 @@ describe('terminate (§6.3)', () => {
     expect(runningHooks(p, rows()).map((r) => r.name)).toEqual(['busy']);
   });
 
-  test('terminatedUpdates ends every running task, hooks and resources, and nothing else', () => {
+  test('endedUpdates ends every running task, hooks and resources, and nothing else', () => {
     const r = rows();
-    applyUpdates(r, terminatedUpdates(r));
+    applyUpdates(r, endedUpdates(r, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
     expect([...r.values()].map((row) => [row.name, row.state, row.message])).toEqual(expect.arrayContaining([
       ['done', 'Succeeded', ''],
       ['busy', 'Failed', 'hook deleted: the sync was terminated'],
