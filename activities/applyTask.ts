@@ -8,6 +8,7 @@ import type { TaskUpdate } from '../sync/syncRun';
 import type { KubeClient } from './kubeClient';
 import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
 import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
+import { crashPoint } from './faults';
 import { waitUntilGone } from './waitUntilGone';
 
 /** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
@@ -41,6 +42,7 @@ async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookSt
     await waitUntilGone(kube, task.ref);
   }
   await kube.create(stampHook(task.object, stamp));
+  crashPoint('crash-after-create', task.ref.name);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} created`;
 }
 

@@ -1,5 +1,6 @@
 // The activities of the sync workflow, built around one cluster's Kubernetes client. The worker
 // for a cluster holds that cluster's credentials; none of them ever enters workflow history.
+import { Context } from '@temporalio/activity';
 import type { KubeObject } from '../sync/manifest';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
@@ -20,7 +21,11 @@ export function createActivities(kube: KubeClient) {
     /** Applies every task of a group, in plan order. */
     async applyGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
       const updates: TaskUpdate[] = [];
-      for (const task of tasks) updates.push(await applyTask(kube, task, stamp));
+      for (const task of tasks) {
+        updates.push(await applyTask(kube, task, stamp));
+        // A big group takes a while: the heartbeat keeps it from timing out while it progresses.
+        Context.current().heartbeat(`applied ${updates.length} of ${tasks.length}`);
+      }
       return updates;
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */

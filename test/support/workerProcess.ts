@@ -12,10 +12,10 @@ export interface WorkerProcess {
   output(): string;
 }
 
-export function startWorkerProcess(clusterName: string): WorkerProcess {
+export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}): WorkerProcess {
   const env = readTestEnv();
   const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath], {
-    env: { ...process.env, HOOKSYNC_CLUSTER: clusterName, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace },
+    env: { ...process.env, HOOKSYNC_CLUSTER: clusterName, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

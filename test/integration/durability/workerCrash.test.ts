@@ -15,6 +15,7 @@ import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
 const cluster = connectTestCluster();
 const clusterName = `crash-${randomBytes(4).toString('hex')}`;
 const workers: WorkerProcess[] = [];
+const namespaces: string[] = [];
 let client: Client;
 let ns: string;
 
@@ -23,14 +24,18 @@ beforeAll(async () => {
   client = await connectClient({ address: env.temporalAddress, namespace: env.temporalNamespace });
   ns = await createTestNamespace(cluster, 'worker-crash');
 });
+// Each test starts with no worker: the one with the fault must be the one that gets the work.
+beforeEach(async () => {
+  for (const w of workers) await killWorker(w);
+});
 afterAll(async () => {
   for (const w of workers) await killWorker(w);
   await client.connection.close();
-  await deleteTestNamespace(cluster, ns);
+  for (const n of [ns, ...namespaces]) await deleteTestNamespace(cluster, n);
 });
 
-async function newWorker(): Promise<WorkerProcess> {
-  const worker = startWorkerProcess(clusterName);
+async function newWorker(extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
+  const worker = startWorkerProcess(clusterName, extraEnv);
   workers.push(worker);
   await worker.ready;
   return worker;
@@ -50,9 +55,29 @@ test('C2 a worker killed while it waits for a hook is replaced; the sync succeed
   const report = await followSync(handle, () => undefined);
 
   expect(report.phase).toBe('Succeeded');
-  const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === 'migrate' && e.code === 201);
-  expect(creates).toHaveLength(1);
+  const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === 'migrate');
+  expect(creates.map((e) => e.code)).toEqual([201]);
   const history = await handle.fetchHistory();
   const attempts = (history.events ?? []).map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0);
   expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
+});
+
+test('C2 a worker killed right after the API server created a hook: the retry adopts it, never creates it twice', async () => {
+  const first = await newWorker({ HOOKSYNC_FAULTS: 'crash-after-create:adopt-me' });
+  const ownNs = await createTestNamespace(cluster, 'crash-after-create');
+  namespaces.push(ownNs);
+  const planned = await planYaml(documents(jobYaml('adopt-me', { hook: 'PreSync' }), configMapYaml()), ownNs);
+  const handle = await startSync(client, { syncId: planned.syncId, app: 'worker-crash-create', cluster: clusterName, plan: planned.plan });
+  // The fault fires by itself: the first worker dies inside applyGroup, after the create.
+  await new Promise((resolve) => first.child.once('exit', resolve));
+  expect(first.child.signalCode).toBe('SIGKILL');
+  await newWorker();
+  const report = await followSync(handle, () => undefined);
+
+  expect(report.phase).toBe('Succeeded');
+  // One create request in all (a second try would have met 409 AlreadyExists): the retry adopted.
+  const creates = auditedWrites(ownNs).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === 'adopt-me');
+  expect(creates.map((e) => e.code)).toEqual([201]);
+  const history = await handle.fetchHistory();
+  expect(Math.max(...(history.events ?? []).map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0))).toBeGreaterThanOrEqual(2);
 });
