@@ -5,9 +5,6 @@
 // field as kubectl users expect.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
-  ApisApi,
-  CoreV1Api,
-  CustomObjectsApi,
   type KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
@@ -17,11 +14,10 @@ import {
   type KubernetesObject,
   type RequestContext,
   type ResponseContext,
-  type V1APIResource,
 } from '@kubernetes/client-node';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
-import { createResourcePaths } from './resourcePaths';
+import { createDiscovery, type ListableKind } from './discovery';
 import type { ObjectRef } from '../sync/types';
 
 export const FIELD_MANAGER = 'hooksync';
@@ -41,7 +37,7 @@ export interface KubeClient {
   delete(ref: ObjectRef): Promise<void>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
   /** Every kind the server can list and delete, in its preferred version (discovery). */
-  listableKinds(): Promise<Array<{ apiVersion: string; kind: string }>>;
+  listableKinds(): Promise<ListableKind[]>;
   /** A new set of watches that wake a waiting activity; the caller stops it. */
   changeWatch(): ChangeWatch;
 }
@@ -71,13 +67,6 @@ function plain<T>(value: unknown): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Top-level resources (not subresources such as pods/status) that support list and delete. */
-function listable(apiVersion: string, resources: V1APIResource[]): Array<{ apiVersion: string; kind: string }> {
-  return resources
-    .filter((r) => !r.name.includes('/') && r.verbs.includes('list') && r.verbs.includes('delete'))
-    .map((r) => ({ apiVersion, kind: r.kind }));
-}
-
 export function createKubeClient(kc: KubeConfig): KubeClient {
   const exactBody = new AsyncLocalStorage<string>();
   const sendExactBody = {
@@ -99,7 +88,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
   );
   const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), call);
-  const paths = createResourcePaths(kc);
+  const discovery = createDiscovery(kc);
 
   return {
     async read(ref) {
@@ -130,23 +119,8 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
         if ((err as { code?: number }).code !== 404) throw err;
       }
     },
-    changeWatch: () => new ChangeWatch(kc, paths.collectionPath),
-    async listableKinds() {
-      const core = await kc.makeApiClient(CoreV1Api).getAPIResources();
-      const kinds = listable('v1', core.resources);
-      const custom = kc.makeApiClient(CustomObjectsApi);
-      for (const group of (await kc.makeApiClient(ApisApi).getAPIVersions()).groups) {
-        const version = group.preferredVersion?.version ?? group.versions[0]?.version;
-        if (!version) continue;
-        // A group can vanish between the two calls (its CRD deleted): then it has nothing to list.
-        const list = await custom.getAPIResources({ group: group.name, version }).catch((err: { code?: unknown }) => {
-          if (err.code === 404) return { resources: [] };
-          throw err;
-        });
-        kinds.push(...listable(`${group.name}/${version}`, list.resources));
-      }
-      return kinds;
-    },
+    changeWatch: () => new ChangeWatch(kc, discovery.collectionPath),
+    listableKinds: () => discovery.listableKinds(),
     async list(apiVersion, kind, namespace, labelSelector) {
       const res = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector);
       return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));

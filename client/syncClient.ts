@@ -77,7 +77,7 @@ export async function hasWorker(client: Client, cluster: string): Promise<boolea
  * The sync's state, or an error after `ms`: with no worker polling, a query would hang for about
  * 30 s. The call is aborted, not just abandoned, so that no retry of it outlives the connection.
  */
-async function queryState(handle: WorkflowHandle, ms: number): Promise<SyncResult> {
+export async function queryState(handle: WorkflowHandle, ms: number): Promise<SyncResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   try {

@@ -4,8 +4,7 @@
 // where the result cannot tell: a run still going, or one ended without a result (terminated).
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { SYNC_OUTCOMES, type SyncOutcome, type SyncResult } from '../sync/syncRun';
-import { syncStateQuery } from '../workflows/messages';
-import { followSync, hasWorker, type SyncReport } from './syncClient';
+import { followSync, hasWorker, queryState, type SyncReport } from './syncClient';
 import { findSync, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
 
 /** `hooksync status`: the sync's result (or its state so far) and where it runs. */
@@ -51,7 +50,7 @@ async function closedResult(client: Client, ref: SyncRunRef): Promise<SyncResult
 /** The `syncState` query's answer, or undefined when no worker can answer it. */
 async function queriedState(client: Client, ref: SyncRunRef): Promise<SyncResult | undefined> {
   if (!(await hasWorker(client, ref.cluster).catch(() => false))) return undefined;
-  return client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handleOf(client, ref).query(syncStateQuery)).catch(() => undefined);
+  return queryState(handleOf(client, ref), QUERY_DEADLINE_MS).catch(() => undefined);
 }
 
 function runningMessage(ref: SyncRunRef): string {

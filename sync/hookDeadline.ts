@@ -1,6 +1,6 @@
 // When hooks with a `hooksync.io/timeout` must be given up on. Times are the workflow's clock in
 // ms; a hook's deadline counts from when its group began to wait (right after it was created).
-import { formatDuration, HOOK_TIMEOUT_ANNOTATION } from './hookTimeout';
+import { formatTimeout, HOOK_TIMEOUT_ANNOTATION } from './hookTimeout';
 import type { TaskUpdate } from './syncRun';
 import { taskKey, type SyncTask } from './types';
 
@@ -18,6 +18,6 @@ export function expiredUpdates(pending: readonly SyncTask[], waitStartedAt: numb
       key: taskKey(t),
       state: 'Failed' as const,
       hookPhase: 'Failed' as const,
-      message: `timed out after ${formatDuration(t.timeoutSeconds!)} (${HOOK_TIMEOUT_ANNOTATION})`,
+      message: `timed out after ${formatTimeout(t.timeoutSeconds!)} (${HOOK_TIMEOUT_ANNOTATION})`,
     }));
 }

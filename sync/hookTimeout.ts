@@ -36,7 +36,7 @@ export function durationSeconds(raw: string): number | undefined {
 }
 
 /** "90s" -> "1m30s": how a timeout is shown in messages. */
-export function formatDuration(seconds: number): string {
+export function formatTimeout(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;

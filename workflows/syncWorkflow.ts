@@ -11,7 +11,7 @@ import {
 import type { Stamp } from '../sync/stamp';
 import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
-import { formatDuration } from '../sync/hookTimeout';
+import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
@@ -90,7 +90,7 @@ async function runMainGroups(run: Run): Promise<void> {
   if ((await raceTimer(seconds * 1000, () => runMain(run))) !== 'deadline') return;
   const waitingFor = run.current ?? 'the first group';
   applyUpdates(run.rows, endedUpdates(run.rows, 'the sync timed out while it ran', 'the sync timed out while waiting'));
-  endAs(run, 'Failed', `sync timed out after ${formatDuration(seconds)} (--timeout) while waiting for ${waitingFor}`);
+  endAs(run, 'Failed', `sync timed out after ${formatTimeout(seconds)} (--timeout) while waiting for ${waitingFor}`);
   const created = createdHooks(run.plan, run.rows);
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after the sync timed out').releaseHooks(created));
 }

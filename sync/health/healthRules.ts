@@ -9,7 +9,8 @@ import { type HealthVerdict } from './healthStatus';
 import { horizontalPodAutoscalerHealth } from './horizontalPodAutoscalerHealth';
 import { ingressHealth } from './ingressHealth';
 import { jobHealth } from './jobHealth';
-import { apiGroupOf, type LiveObject } from './liveObject';
+import { splitApiVersion } from '../objectRef';
+import { type LiveObject } from './liveObject';
 import { persistentVolumeClaimHealth } from './persistentVolumeClaimHealth';
 import { podHealth } from './podHealth';
 import { replicaSetHealth } from './replicaSetHealth';
@@ -47,6 +48,6 @@ export const healthRules: readonly HealthRuleEntry[] = [
 ];
 
 export function healthRuleFor(apiVersion: string, kind: string): HealthRule | undefined {
-  const group = apiGroupOf(apiVersion);
+  const { group } = splitApiVersion(apiVersion);
   return healthRules.find((entry) => entry.group === group && entry.kind === kind)?.rule;
 }

@@ -68,11 +68,6 @@ export function generationNotObserved(obj: LiveObject): boolean {
   return countAt(obj, 'metadata', 'generation') > countAt(obj, 'status', 'observedGeneration');
 }
 
-/** The API group of an apiVersion: '' for the core group (`v1`). */
-export function apiGroupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /** Addresses published in `status.loadBalancer.ingress` (Service and Ingress), IP or hostname. */
 export function loadBalancerAddresses(obj: LiveObject): string[] {

@@ -2,7 +2,7 @@
 // replaced and the sync goes on where it stood. No hook is created twice (counted in the API
 // server's audit log) and the history shows the interrupted activity ran again (the fault fired).
 import { randomBytes } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { connectClient, followSync, startSync } from '../../../client/syncClient';
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
@@ -34,6 +34,18 @@ afterAll(async () => {
   for (const n of [ns, ...namespaces]) await deleteTestNamespace(cluster, n);
 });
 
+/**
+ * The proof a crash test needs: one create request for the hook Job in all (a second try would
+ * show, as a 201 or a 409 AlreadyExists), and an activity that ran a second attempt (the fault fired).
+ */
+async function expectCreatedOnceAfterARetry(handle: WorkflowHandle, namespace: string, job: string): Promise<void> {
+  const creates = auditedWrites(namespace).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === job);
+  expect(creates.map((e) => e.code)).toEqual([201]);
+  const history = await handle.fetchHistory();
+  const attempts = (history.events ?? []).map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0);
+  expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
+}
+
 async function newWorker(extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
   const worker = startWorkerProcess(clusterName, extraEnv);
   workers.push(worker);
@@ -55,11 +67,7 @@ test('C2 a worker killed while it waits for a hook is replaced; the sync succeed
   const report = await followSync(handle, () => undefined);
 
   expect(report.phase).toBe('Succeeded');
-  const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === 'migrate');
-  expect(creates.map((e) => e.code)).toEqual([201]);
-  const history = await handle.fetchHistory();
-  const attempts = (history.events ?? []).map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0);
-  expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
+  await expectCreatedOnceAfterARetry(handle, ns, 'migrate');
 });
 
 test('C2 a worker killed right after the API server created a hook: the retry adopts it, never creates it twice', async () => {
@@ -75,9 +83,5 @@ test('C2 a worker killed right after the API server created a hook: the retry ad
   const report = await followSync(handle, () => undefined);
 
   expect(report.phase).toBe('Succeeded');
-  // One create request in all (a second try would have met 409 AlreadyExists): the retry adopted.
-  const creates = auditedWrites(ownNs).filter((e) => e.verb === 'create' && e.resource === 'jobs' && e.name === 'adopt-me');
-  expect(creates.map((e) => e.code)).toEqual([201]);
-  const history = await handle.fetchHistory();
-  expect(Math.max(...(history.events ?? []).map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0))).toBeGreaterThanOrEqual(2);
+  await expectCreatedOnceAfterARetry(handle, ownNs, 'adopt-me');
 });

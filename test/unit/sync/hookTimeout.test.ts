@@ -1,6 +1,6 @@
 // hooksync.io/timeout: parsing (sync/hookTimeout.ts) and deadlines (sync/hookDeadline.ts).
 import { expiredUpdates, nextDeadline } from '../../../sync/hookDeadline';
-import { formatDuration, parseHookTimeout } from '../../../sync/hookTimeout';
+import { formatTimeout, parseHookTimeout } from '../../../sync/hookTimeout';
 import { planSync } from '../../../sync/planSync';
 import { planTasks } from '../../../sync/types';
 import { manifest } from './manifests';
@@ -37,8 +37,8 @@ describe('parseHookTimeout', () => {
   });
 });
 
-test.each([[90, '1m30s'], [5, '5s'], [3600, '1h'], [3723, '1h2m3s'], [0, '0s']])('formatDuration(%s) = %s', (seconds, text) => {
-  expect(formatDuration(seconds)).toBe(text);
+test.each([[90, '1m30s'], [5, '5s'], [3600, '1h'], [3723, '1h2m3s'], [0, '0s']])('formatTimeout(%s) = %s', (seconds, text) => {
+  expect(formatTimeout(seconds)).toBe(text);
 });
 
 describe('deadlines', () => {
