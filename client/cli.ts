@@ -6,15 +6,18 @@ import { Command, InvalidArgumentError } from 'commander';
 import { planToJson, formatPlanText } from '../sync/formatPlan';
 import { durationSeconds } from '../sync/hookTimeout';
 import { createSyncWorker } from '../worker/runWorker';
-import { formatResultTable, progressPrinter, resultJson } from './formatResult';
+import type { WorkflowHandle } from '@temporalio/client';
+import { followAndReport, uiLink } from './followReport';
 import { kubeTarget } from './kubeTarget';
 import { planFromFiles } from './planFromFiles';
-import { taskQueueFor } from '../workflows/messages';
-import { followSync, hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
 import { temporalTarget } from './temporalConnection';
-import { CliError, connectOrFail, EXIT, output, temporalFlags } from './cliCommon';
+import { CliError, connectOrFail, EXIT, output, temporalFlags, type TemporalFlags } from './cliCommon';
 import { addReadCommands } from './readCommands';
 import { addTerminateCommand } from './terminateCommand';
+import { addRetryCommand } from './retryCommand';
+import { NothingToRetry } from './retrySync';
 import { SyncNotFound } from './syncQueries';
 
 export { EXIT } from './cliCommon';
@@ -42,16 +45,30 @@ async function planCommand(opts: { filename: string[]; namespace: string; create
   return EXIT.ok;
 }
 
-async function syncCommand(opts: { filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string; wait: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string }) {
+interface SyncOptions extends TemporalFlags {
+  filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string;
+  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+}
+
+async function syncCommand(opts: SyncOptions) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
   const client = await connectOrFail(opts);
-  const handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
   const text = opts.output === 'text';
+  let handle: WorkflowHandle & { firstExecutionRunId?: string };
+  try {
+    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
+  } catch (err) {
+    if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
+    // --attach: the running sync is followed instead; the manifests given are not used.
+    handle = client.workflow.getHandle(syncWorkflowId(kube.cluster, opts.app));
+    if (text) console.log(`a sync of app ${opts.app} is already running: following workflow ${handle.workflowId} (these manifests were not applied)`);
+    return opts.wait ? followAndReport(handle, opts.output) : EXIT.ok;
+  }
   if (text) {
     console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
-    const link = uiLink(handle.workflowId, handle.firstExecutionRunId, client.options.namespace);
+    const link = uiLink(client, handle.workflowId, handle.firstExecutionRunId ?? '');
     if (link) console.log(`Temporal UI: ${link}`);
   }
   if (!(await hasWorker(client, kube.cluster))) {
@@ -61,17 +78,7 @@ async function syncCommand(opts: { filename: string[]; app: string; namespace?: 
     if (!text) console.log(JSON.stringify({ syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }, null, 2));
     return EXIT.ok;
   }
-  const printer = progressPrinter();
-  const report = await followSync(handle, (state) => { if (text) for (const line of printer(state)) console.log(line); });
-  if (text) console.log(`\n${formatResultTable(report.resources)}\n\n${report.phase}: ${report.message}`);
-  else console.log(JSON.stringify(resultJson(report), null, 2));
-  return report.phase === 'Succeeded' ? EXIT.ok : EXIT.failed;
-}
-
-/** The sync's page in the Temporal Web UI, when its address is known (HOOKSYNC_TEMPORAL_UI). */
-function uiLink(workflowId: string, runId: string, namespace: string): string | undefined {
-  const base = process.env.HOOKSYNC_TEMPORAL_UI;
-  return base ? `${base}/namespaces/${namespace}/workflows/${encodeURIComponent(workflowId)}/${runId}/history` : undefined;
+  return followAndReport(handle, opts.output);
 }
 
 async function workerCommand(opts: { kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string }) {
@@ -102,6 +109,7 @@ function program(): Command {
     .option('--prune', "delete the app's live objects that the manifests no longer have")
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
     .option('--no-wait', 'start the sync and return')
+    .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
     .addOption(output());
   kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncCommand(opts); });
@@ -110,6 +118,7 @@ function program(): Command {
   workerCmd.action(async (opts) => { process.exitCode = await workerCommand(opts); });
   addReadCommands(cli);
   addTerminateCommand(cli);
+  addRetryCommand(cli);
   return cli;
 }
 
@@ -122,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.exitCode !== EXIT.ok) console.error(`hooksync: ${err.message.replace(/^error: /, '')}`);
       return err.exitCode;
     }
-    if (err instanceof SyncAlreadyRunning || err instanceof SyncNotFound) {
+    if (err instanceof SyncAlreadyRunning || err instanceof SyncNotFound || err instanceof NothingToRetry) {
       console.error(`hooksync: ${err.message}`);
       return EXIT.badInput;
     }

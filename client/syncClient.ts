@@ -32,24 +32,30 @@ export async function startSync(
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
   const { timeoutSeconds, ...rest } = input;
   const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}) };
-  const workflowId = syncWorkflowId(input.cluster, input.app);
+  return startSyncRun(client, args);
+}
+
+/** Starts one run (a first attempt or a retry) of the app's sync workflow. */
+export async function startSyncRun(client: Client, args: SyncInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
+  const workflowId = syncWorkflowId(args.cluster, args.app);
+  const attempt = args.attempt > 0 ? `, attempt ${args.attempt}` : '';
   try {
     return await client.workflow.start(SYNC_WORKFLOW_TYPE, {
-      taskQueue: taskQueueFor(input.cluster),
+      taskQueue: taskQueueFor(args.cluster),
       workflowId,
       args: [args],
       // A new sync of the app may follow any earlier one; the id refuses only a concurrent one.
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
       typedSearchAttributes: [
-        { key: APP_ATTRIBUTE, value: input.app },
-        { key: CLUSTER_ATTRIBUTE, value: input.cluster },
-        { key: SYNC_ID_ATTRIBUTE, value: input.syncId },
+        { key: APP_ATTRIBUTE, value: args.app },
+        { key: CLUSTER_ATTRIBUTE, value: args.cluster },
+        { key: SYNC_ID_ATTRIBUTE, value: args.syncId },
       ],
-      staticSummary: `sync ${input.app} to ${input.cluster} (sync id ${input.syncId})`,
+      staticSummary: `sync ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new SyncAlreadyRunning(`a sync of app "${input.app}" on cluster "${input.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
+      throw new SyncAlreadyRunning(`a sync of app "${args.app}" on cluster "${args.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
     }
     throw err;
   }

@@ -36,12 +36,13 @@ export function manifestTasks(manifest: Manifest, context: TaskContext): Parsed<
   const facts = readFacts(manifest, hook);
   const named = facts.value.phases.map((phase) => nameFor(manifest, phase, facts.value.isHook, namespace, context));
   const tasks = facts.value.phases.map((phase, i): SyncTask => {
-    const { name, generated } = named[i].value;
+    const { name, generated, generateName } = named[i].value;
     const { wave, hookTypes, deletePolicies, timeoutSeconds } = facts.value;
     const ref = toObjectRef(manifest.object, name, namespace);
     const object = finalObject(manifest.object, name, namespace);
     const deadline = timeoutSeconds === undefined ? {} : { timeoutSeconds };
-    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, source: manifest.source, object, ...deadline };
+    const naming = generateName === undefined ? {} : { generateName };
+    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, ...naming, source: manifest.source, object, ...deadline };
   });
   const problems = dedupe([...facts.problems, ...named.flatMap((n) => n.problems)]);
   return { value: tasks, problems: described(problems), warnings: described(facts.warnings) };
@@ -95,6 +96,8 @@ function phasesOf(manifest: Manifest, hook: HookClass): Parsed<SyncPhase[]> {
 interface Naming {
   name: string;
   generated: boolean;
+  /** The manifest's generateName, kept so that a retry can name the hook for its own attempt. */
+  generateName?: string;
 }
 
 /** metadata.name wins (R4.1, R4.2); hooks with only generateName get a computed name (hookName.ts). */
@@ -114,7 +117,7 @@ function nameFor(manifest: Manifest, phase: SyncPhase, isHook: boolean, namespac
   if (!isValidHookName(name)) {
     return fail('metadata.generateName', 'must be lower-case letters, digits, "-" or ".", starting with a letter or digit', generateName);
   }
-  return { value: { name, generated: true }, problems: [], warnings: [] };
+  return { value: { name, generated: true, generateName }, problems: [], warnings: [] };
 }
 
 /** R4.4: objects without a namespace go to the default one; cluster-scoped objects have none. */

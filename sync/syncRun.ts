@@ -3,6 +3,7 @@
 // that the workflow stays a short loop and every decision is unit-tested.
 import { type HookPhase } from './health';
 import { objectKey } from './objectRef';
+import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
 import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
 
@@ -25,6 +26,8 @@ export interface SyncInput {
   prune: boolean;
   /** `--timeout`: the groups before SyncFail must be done within this many seconds. */
   timeoutSeconds?: number;
+  /** Set by `hooksync retry`: what the attempt before this one already did (retryPlan.ts). */
+  retry?: RetryInput;
 }
 
 /** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */
@@ -43,6 +46,8 @@ export interface ResourceRow {
   message: string;
   /** Where the task stands in its life (taskState.ts); an extension of Argo CD's fields. */
   state: TaskState;
+  /** Set on a row a retry carried over: the attempt that ran the task. Nothing more is done to it. */
+  carriedFrom?: number;
 }
 
 /** What an activity reports for one task: the state it reached, with status, hook phase, health, message. */
@@ -65,15 +70,28 @@ export interface SyncResult {
   resources: ResourceRow[];
 }
 
-export function initialRows(plan: SyncPlan): Map<string, ResourceRow> {
+/**
+ * A Pending row per task, in plan order. A retry's skipped groups show the rows they ended with
+ * instead, under keys no task has, so that nothing the sync does later can touch them.
+ */
+export function initialRows(plan: SyncPlan, retry: Pick<RetryPlan, 'skipped' | 'carriedRows'> = NO_RETRY): Map<string, ResourceRow> {
   const rows = new Map<string, ResourceRow>();
-  for (const group of plan.groups) for (const task of group.tasks) rows.set(taskKey(task), initialRow(task));
+  for (const group of plan.groups) {
+    if (!retry.skipped.has(groupId(group))) for (const task of group.tasks) rows.set(taskKey(task), initialRow(task));
+    else for (const row of retry.carriedRows.filter((r) => r.syncPhase === group.phase && r.wave === group.wave)) rows.set(carriedKey(row), row);
+  }
   for (const skipped of plan.skippedPrunes) {
     rows.set(`skipped/${objectKey(skipped.ref)}`, {
       ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: skipped.message, state: 'PruneSkipped',
     });
   }
   return rows;
+}
+
+const NO_RETRY = { skipped: new Set<string>(), carriedRows: [] };
+
+function carriedKey(row: ResourceRow): string {
+  return `carried/${row.syncPhase}/${row.group}/${row.kind}/${row.namespace}/${row.name}`;
 }
 
 function initialRow(task: SyncTask): ResourceRow {

@@ -45,6 +45,8 @@ export interface SyncTask {
   prune: boolean;
   /** True when `ref.name` was computed from `metadata.generateName` (hookName.ts). */
   generatedName: boolean;
+  /** The manifest's `metadata.generateName` when the name was generated: a retry renames from it. */
+  generateName?: string;
   /** A hook's own deadline in seconds (`hooksync.io/timeout`); absent: none. */
   timeoutSeconds?: number;
   /** Where the manifest came from; absent for prune tasks, which come from live objects. */

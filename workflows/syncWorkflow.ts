@@ -13,6 +13,7 @@ import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '.
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
+import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
 /**
@@ -63,6 +64,8 @@ interface Run {
   message: string;
   /** The group being run, as the UI names it: what a timed-out sync was waiting for. */
   current?: string;
+  /** Groups a retry does not run again: they succeeded in an earlier attempt. */
+  skipped: ReadonlySet<string>;
 }
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
@@ -98,6 +101,7 @@ async function runMainGroups(run: Run): Promise<void> {
 async function runMain(run: Run): Promise<void> {
   for (const group of splitGroups(run.plan).main) {
     if (run.phase !== 'Running') break;
+    if (run.skipped.has(groupId(group))) continue;
     const outcome = await runGroupSafely(run, group);
     if ('error' in outcome) endAs(run, 'Error', outcome.error);
     else if (outcome.ok.length > 0) endAs(run, 'Failed', failureMessage(outcome.ok));
@@ -126,9 +130,14 @@ async function terminate(run: Run): Promise<void> {
 async function startRun(input: SyncInput): Promise<Run> {
   const summary = `list live objects of app ${input.app}`;
   const live = await attempt(summary, () => activitiesFor(summary).listAppObjects(input.app));
-  const plan = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok : [] });
+  const withLive = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok : [] });
+  const retry = planRetry(withLive, input.retry, input);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  const run: Run = { input, plan, rows: initialRows(plan), stamp, phase: 'Running', message: 'sync started' };
+  const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped };
+  if (input.retry) {
+    run.message = `retry of attempt ${input.retry.fromAttempt}: ${describeRetry(retry)}`;
+    setCurrentDetails(run.message);
+  }
   if ('error' in live) endAs(run, 'Error', live.error);
   return run;
 }

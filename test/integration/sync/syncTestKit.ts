@@ -87,6 +87,10 @@ export interface JobOptions {
   ttlSecondsAfterFinished?: number;
   generateName?: boolean;
   namespace?: string;
+  /** The pods' ServiceAccount: the Job controller cannot create pods while it is missing. */
+  serviceAccount?: string;
+  /** The Job fails (DeadlineExceeded) once it has been active this long. */
+  activeDeadlineSeconds?: number;
 }
 
 /** A Job manifest; `name` is the generateName prefix when `generateName` is set. */
@@ -107,13 +111,13 @@ metadata:
 ${o.namespace ? `  namespace: ${o.namespace}\n` : ''}  annotations: {${annotations.map((a) => ` ${a as string}`).join(',')} }
 spec:
   backoffLimit: 0
-${o.ttlSecondsAfterFinished !== undefined ? `  ttlSecondsAfterFinished: ${o.ttlSecondsAfterFinished}\n` : ''}  template:
+${o.activeDeadlineSeconds !== undefined ? `  activeDeadlineSeconds: ${o.activeDeadlineSeconds}\n` : ''}${o.ttlSecondsAfterFinished !== undefined ? `  ttlSecondsAfterFinished: ${o.ttlSecondsAfterFinished}\n` : ''}  template:
     metadata:
       labels: ${podLabels}
       annotations: ${podAnnotations}
     spec:
       restartPolicy: Never
-      containers: [{ name: main, image: "${image}:1" }]
+${o.serviceAccount ? `      serviceAccountName: ${o.serviceAccount}\n` : ''}      containers: [{ name: main, image: "${image}:1" }]
 `;
 }
 

@@ -1,0 +1,49 @@
+// `hooksync retry SYNC_ID` as a library call: continues a failed sync as a new attempt, a new run
+// of the app's workflow id that carries what the failed attempt already did (sync/retryPlan.ts).
+// Two retries asked for at once start one run: Temporal allows one running workflow per id, and the
+// loser is told which one runs.
+import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
+import { retryInput } from '../sync/retryPlan';
+import type { SyncInput, SyncResult } from '../sync/syncRun';
+import { findSync, type SyncRunRef } from './syncQueries';
+import { startSyncRun, SyncAlreadyRunning } from './syncClient';
+
+/** The sync cannot be retried as asked (it succeeded, or a newer sync of the app came after it). */
+export class NothingToRetry extends Error {}
+
+export interface RetryStarted {
+  handle: WorkflowHandleWithFirstExecutionRunId;
+  attempt: number;
+  previous: SyncResult;
+}
+
+export async function retrySync(client: Client, syncId: string): Promise<RetryStarted> {
+  const run = await findSync(client, syncId);
+  await refuseUnlessNewest(client, run);
+  const handle = client.workflow.getHandle(run.workflowId, run.runId);
+  const previous = (await handle.result()) as SyncResult;
+  if (previous.phase === 'Succeeded') throw new NothingToRetry(`sync ${syncId} succeeded (attempt ${previous.attempt}); there is nothing to retry`);
+  const input = await startInput(handle);
+  const args: SyncInput = { ...input, attempt: previous.attempt + 1, retry: retryInput(previous) };
+  return { handle: await startSyncRun(client, args), attempt: args.attempt, previous };
+}
+
+/** A retry continues the app's latest run only: retrying an older sync would undo a newer one. */
+async function refuseUnlessNewest(client: Client, run: SyncRunRef): Promise<void> {
+  const newest = await client.workflow.getHandle(run.workflowId).describe();
+  if (newest.status.name === 'RUNNING') {
+    throw new SyncAlreadyRunning(`app "${run.app}" has a sync running now (workflow ${run.workflowId}, run ${newest.runId}); follow it with: hooksync status ${run.syncId} --watch`);
+  }
+  if (newest.runId !== run.runId) {
+    throw new NothingToRetry(`a newer sync of app "${run.app}" ran after sync ${run.syncId}; start a new sync instead of retrying this one`);
+  }
+}
+
+/** The input the run was started with, read from its first history event (through the codec, if any). */
+async function startInput(handle: WorkflowHandle): Promise<SyncInput> {
+  const history = await handle.fetchHistory();
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  if (!started) throw new Error(`history of ${handle.workflowId} does not start with WorkflowExecutionStarted`);
+  return decodeFromPayloadsAtIndex<SyncInput>(handle.client.options.loadedDataConverter, 0, started.input?.payloads);
+}
