@@ -23,5 +23,15 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/integrationSetup.ts'],
       slowTestThreshold: 30,
     },
+    {
+      // Long fault-injection runs on the real servers (crash sweep, servers going away): their own
+      // project, so that they can be run or skipped as a whole (`--selectProjects faults`).
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integrationSetup.ts'],
+      slowTestThreshold: 300,
+    },
   ],
 };

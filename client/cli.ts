@@ -83,7 +83,9 @@ async function syncCommand(opts: SyncOptions) {
 
 async function workerCommand(opts: { kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string }) {
   const kube = kubeTarget(opts);
-  const worker = await createSyncWorker({ temporal: temporalTarget({ address: opts.address, namespace: opts.temporalNamespace }), kube });
+  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode) saves bundling at each start.
+  const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
+  const worker = await createSyncWorker({ temporal: temporalTarget({ address: opts.address, namespace: opts.temporalNamespace }), kube, workflowBundlePath });
   console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
   await worker.run();
   return EXIT.ok;

@@ -6,6 +6,7 @@ import { createKubeClient } from '../activities/kubeClient';
 import type { KubeTarget } from '../client/kubeTarget';
 import type { TemporalTarget } from '../client/temporalConnection';
 import { taskQueueFor } from '../workflows/messages';
+import { faultInterceptors } from './faultInterceptor';
 
 export interface WorkerOptions {
   temporal: TemporalTarget;
@@ -24,6 +25,7 @@ export async function createSyncWorker({ temporal, kube, workflowBundlePath }: W
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc)),
+    interceptors: { activity: faultInterceptors() },
     ...workflows,
   });
 }

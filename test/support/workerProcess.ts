@@ -15,7 +15,14 @@ export interface WorkerProcess {
 export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}): WorkerProcess {
   const env = readTestEnv();
   const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath], {
-    env: { ...process.env, HOOKSYNC_CLUSTER: clusterName, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace, ...extraEnv },
+    env: {
+      ...process.env,
+      HOOKSYNC_CLUSTER: clusterName,
+      TEMPORAL_ADDRESS: env.temporalAddress,
+      TEMPORAL_NAMESPACE: env.temporalNamespace,
+      HOOKSYNC_WORKFLOW_BUNDLE: process.env.HOOKSYNC_TEST_SYNC_BUNDLE ?? '',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,0 +1,135 @@
+// The fault harness of the durability tests (issue 5, reliability notes §5): runs a sync with a
+// worker child process that carries a fault, replaces the worker when the fault has killed it (as
+// a supervisor would), and checks the oracles: creates per hook in the API server's audit log, Job
+// UIDs seen by the hooks' pods, finalizers left behind, and the activity attempts in history.
+import { randomBytes } from 'node:crypto';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import { followSync, startSync, type SyncReport } from '../../client/syncClient';
+import { HOOK_FINALIZER } from '../../sync/stamp';
+import { auditedWrites } from './auditLog';
+import { planYaml } from './syncHarness';
+import type { TestCluster } from './testCluster';
+import { killWorker, startWorkerProcess, type WorkerProcess } from './workerProcess';
+
+export interface FaultRun {
+  report: SyncReport;
+  /** The first worker died of SIGKILL: the fault really fired. */
+  fired: boolean;
+  /** From the start of the sync to its end, replacement worker included. */
+  seconds: number;
+  handle: WorkflowHandle;
+}
+
+export interface FaultRunOptions {
+  client: Client;
+  namespace: string;
+  app: string;
+  yaml: string;
+  /** HOOKSYNC_FAULTS for the first worker; none: an uninterrupted run. */
+  fault?: string;
+}
+
+/** Runs one sync on its own task queue; a worker killed by the fault is replaced at once. */
+export async function runWithFault({ client, namespace, app, yaml, fault }: FaultRunOptions): Promise<FaultRun> {
+  const clusterName = `fault-${randomBytes(4).toString('hex')}`;
+  const workers: WorkerProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const worker = startWorkerProcess(clusterName, env);
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  };
+  try {
+    const first = await start(fault ? { HOOKSYNC_FAULTS: fault } : {});
+    const planned = await planYaml(yaml, namespace);
+    const startedAt = Date.now();
+    const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
+    const exited = new Promise<void>((resolve) => first.child.once('exit', () => resolve()));
+    await Promise.race([exited, handle.result().catch(() => undefined)]);
+    const fired = first.child.signalCode === 'SIGKILL';
+    if (fired) await start({});
+    const report = await followSync(handle, () => undefined);
+    return { report, fired, seconds: (Date.now() - startedAt) / 1000, handle };
+  } finally {
+    for (const w of workers) await killWorker(w);
+  }
+}
+
+export interface Oracle {
+  /** Create requests per hook name, as answer codes: [201] is "created exactly once". */
+  creates: Record<string, number[]>;
+  /** Distinct Job UIDs the hook Jobs' pods were created for, per Job name: 1 is "ran once". */
+  jobUids: Record<string, number>;
+  /** Objects in the namespace still carrying hooksync's finalizer. */
+  finalizersLeft: string[];
+}
+
+/** What the cluster says happened in `namespace` to the given hook objects. */
+export async function readOracle(cluster: TestCluster, namespace: string, hooks: readonly string[], jobs: readonly string[]): Promise<Oracle> {
+  const writes = auditedWrites(namespace).filter((e) => e.verb === 'create' && hooks.includes(e.name));
+  const creates = Object.fromEntries(hooks.map((h) => [h, writes.filter((e) => e.name === h).map((e) => e.code)]));
+  const pods = (await cluster.core.listNamespacedPod({ namespace })).items;
+  const jobUids = Object.fromEntries(jobs.map((job) => {
+    const uids = pods.filter((p) => p.metadata?.labels?.['job-name'] === job).map((p) => p.metadata?.labels?.['controller-uid']);
+    return [job, new Set(uids).size];
+  }));
+  const objects = [...(await cluster.batch.listNamespacedJob({ namespace })).items, ...(await cluster.core.listNamespacedConfigMap({ namespace })).items];
+  const finalizersLeft = objects.filter((o) => o.metadata?.finalizers?.includes(HOOK_FINALIZER)).map((o) => o.metadata?.name ?? '');
+  return { creates, jobUids, finalizersLeft };
+}
+
+export interface ActivityRun {
+  type: string;
+  summary: string;
+  /** Highest attempt that started: 2 or more means the activity ran again after a fault. */
+  attempts: number;
+  /** Scheduled to completed (or failed), in seconds. */
+  seconds: number;
+}
+
+/** The activities of a run in the order they were scheduled, from its history. */
+export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[]> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const runs = new Map<string, ActivityRun & { scheduledAt: number }>();
+  for (const e of events) {
+    const id = String(e.eventId);
+    const at = timeOf(e);
+    const scheduled = e.activityTaskScheduledEventAttributes;
+    if (scheduled) runs.set(id, { type: scheduled.activityType?.name ?? '', summary: summaryOf(e), attempts: 0, seconds: 0, scheduledAt: at });
+    const started = e.activityTaskStartedEventAttributes;
+    const run = runs.get(String(started?.scheduledEventId ?? e.activityTaskCompletedEventAttributes?.scheduledEventId ?? ''));
+    if (run && started) run.attempts = Math.max(run.attempts, started.attempt ?? 0);
+    if (run && e.activityTaskCompletedEventAttributes) run.seconds = (at - run.scheduledAt) / 1000;
+  }
+  return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);
+}
+
+function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
+  return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+}
+
+/** The activity's summary as the UI shows it (a JSON string payload). */
+function summaryOf(e: temporal.api.history.v1.IHistoryEvent): string {
+  const data = e.userMetadata?.summary?.data;
+  if (!data) return '';
+  try {
+    return String(JSON.parse(Buffer.from(data).toString('utf8')));
+  } catch {
+    return '(encoded)';
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at once, keeping the order of results. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
