@@ -18,11 +18,18 @@ import {
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
+import { honouringRetryAfter } from './serverHints';
 import type { ObjectRef } from '../sync/types';
 
 export const FIELD_MANAGER = 'hooksync';
 /** Every request says who sends it: the audit log attributes each write to hooksync. */
 export const USER_AGENT = 'hooksync/0.1.0';
+/**
+ * No single request may hang longer than this (client-node sets no timeout): an API server that
+ * stopped answering fails the attempt well inside the activities' 15 s heartbeat timeout, and the
+ * attempt is retried, instead of a call outliving the activity that made it.
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface LiveObject extends KubeObject {
   metadata: KubeObject['metadata'] & { uid?: string; resourceVersion?: string; deletionTimestamp?: string; finalizers?: string[] };
@@ -72,6 +79,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   const sendExactBody = {
     async pre(ctx: RequestContext) {
       ctx.setHeaderParam('User-Agent', USER_AGENT);
+      ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
       const body = exactBody.getStore();
       if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
         ctx.setBody(body);
@@ -87,13 +95,13 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     kc,
     createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
   );
-  const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), call);
+  const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), () => honouringRetryAfter(call));
   const discovery = createDiscovery(kc);
 
   return {
     async read(ref) {
       try {
-        return plain<LiveObject>(await api.read(specOf(ref)));
+        return plain<LiveObject>(await honouringRetryAfter(() => api.read(specOf(ref))));
       } catch (err) {
         if ((err as { code?: number }).code === 404) return undefined;
         throw err;
@@ -114,7 +122,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     async delete(ref) {
       try {
         // Background propagation: a Job's pods go with it (the REST default for Jobs orphans them).
-        await api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background');
+        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background'));
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }
@@ -122,7 +130,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     changeWatch: () => new ChangeWatch(kc, discovery.collectionPath),
     listableKinds: () => discovery.listableKinds(),
     async list(apiVersion, kind, namespace, labelSelector) {
-      const res = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector);
+      const res = await honouringRetryAfter(() => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector));
       return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));
     },
   };

@@ -44,7 +44,9 @@ export function isPermanent(err: unknown): boolean {
 export function kubeFailure(err: unknown, what: string): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;
   const code = (err as ApiErrorLike).code;
-  const message = `${what}: ${statusMessage(err)}${typeof code === 'number' ? ` (HTTP ${code})` : ''}`;
+  // A request cut off by our own timeout is a DOMException whose numeric code is not an HTTP status.
+  const http = typeof code === 'number' && code >= 100 ? ` (HTTP ${code})` : '';
+  const message = `${what}: ${statusMessage(err)}${http}`;
   return isPermanent(err)
     ? ApplicationFailure.create({ message, type: KUBE_REJECTED, nonRetryable: true })
     : ApplicationFailure.create({ message, type: KUBE_UNAVAILABLE, nonRetryable: false });

@@ -94,7 +94,7 @@ test('C2 crash sweep: a worker killed at the start or end of any activity, or in
   });
 
   const duplicates = results.flatMap((r) => Object.entries(r.oracle.creates).filter(([, codes]) => codes.length !== 1).map(([hook]) => `${r.fault}: ${hook}`));
-  const extra = results.map((r) => r.seconds - baseline.run.seconds);
+  const extra = results.map((r) => Math.round((r.seconds - baseline.run.seconds) * 10) / 10);
   const summary = {
     baselineSeconds: baseline.run.seconds,
     activities: baseline.activities.length,

@@ -45,3 +45,36 @@ export async function killWorker(worker: WorkerProcess): Promise<void> {
   worker.child.kill('SIGKILL');
   await exited;
 }
+
+export interface WorkerSupervisor {
+  /** Exit codes (or signals) of the workers that ended while supervised. */
+  exits: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps one worker running for the cluster, as systemd or a Deployment would: a worker that exits
+ * (for instance after the Temporal server was gone too long) is replaced at once.
+ */
+export function superviseWorker(clusterName: string): WorkerSupervisor {
+  const exits: string[] = [];
+  let current: WorkerProcess | undefined;
+  let stopped = false;
+  const launch = () => {
+    current = startWorkerProcess(clusterName);
+    current.ready.catch(() => undefined);
+    current.child.once('exit', (code, signal) => {
+      if (stopped) return;
+      exits.push(signal ?? String(code));
+      launch();
+    });
+  };
+  launch();
+  return {
+    exits,
+    async stop() {
+      stopped = true;
+      if (current) await killWorker(current);
+    },
+  };
+}

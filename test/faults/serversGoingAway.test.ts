@@ -1,0 +1,116 @@
+// Servers going away mid-sync (issue 5 point 3; catalogue C7, C10, N4): the Temporal dev server
+// SIGKILLed and started again on its database, the kube-apiserver SIGKILLed and started again
+// 20 s later, etcd frozen (SIGSTOP) for 20 s. Each happens on a private environment, while a
+// PreSync hook runs; a supervised worker does the sync. It must end Succeeded, with every hook
+// created exactly once, and the history must show the fault was felt (an activity ran again, or
+// the worker had to be replaced). Recovery seconds against an undisturbed run go to the README.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { connectClient, followSync, startSync, type SyncReport } from '../../client/syncClient';
+import { eventually } from '../support/eventually';
+import { activityRuns, readOracle } from '../support/faultHarness';
+import { cacheDir } from '../support/paths';
+import { startPrivateEnv, type PrivateEnv } from '../support/privateEnv';
+import { planYaml } from '../support/syncHarness';
+import { connectTestCluster, createTestNamespace, type TestCluster } from '../support/testCluster';
+import { readTestEnv } from '../support/testEnv';
+import { superviseWorker } from '../support/workerProcess';
+import { configMapYaml, documents, jobYaml } from '../integration/sync/syncTestKit';
+
+jest.setTimeout(10 * 60_000);
+const SYNC = documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '6s' }), configMapYaml(), jobYaml('smoke-test', { hook: 'PostSync', runFor: '2s' }));
+const HOOKS = ['db-migrate', 'smoke-test'];
+const OUTAGE_MS = 20_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let env: PrivateEnv;
+let cluster: TestCluster;
+let client: Client;
+let baselineSeconds = 0;
+const measured: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  env = startPrivateEnv('faults', 7433);
+  cluster = connectTestCluster();
+  client = await connectClient({ address: readTestEnv().temporalAddress, namespace: 'default' });
+  baselineSeconds = (await syncWith('baseline', async () => undefined)).seconds;
+});
+afterAll(async () => {
+  await client?.connection.close();
+  writeFileSync(join(cacheDir(), 'run', 'server-faults.json'), `${JSON.stringify({ baselineSeconds, ...measured }, null, 2)}\n`);
+  env?.delete();
+});
+
+interface Outcome {
+  report: SyncReport;
+  seconds: number;
+  workerExits: string[];
+  maxAttempts: number;
+  namespace: string;
+}
+
+/** Runs the sync; `fault` strikes once the PreSync hook is running, and returns when the server is back. */
+async function syncWith(app: string, fault: () => Promise<void>): Promise<Outcome> {
+  const namespace = await createTestNamespace(cluster, app);
+  const clusterName = `${app}-workers`;
+  const supervisor = superviseWorker(clusterName);
+  try {
+    const planned = await planYaml(SYNC, namespace);
+    const startedAt = Date.now();
+    const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
+    await eventually(async () => {
+      const job = await cluster.batch.readNamespacedJob({ namespace, name: 'db-migrate' });
+      expect(job.status?.active).toBe(1);
+    });
+    await fault();
+    // The client's own calls fail while Temporal is away; following starts once it is back.
+    const report = await eventually(() => followSync(handle, () => undefined), { timeoutMs: 5 * 60_000, intervalMs: 1000 });
+    const maxAttempts = Math.max(...(await activityRuns(handle)).map((a) => a.attempts));
+    return { report, seconds: (Date.now() - startedAt) / 1000, workerExits: [...supervisor.exits], maxAttempts, namespace };
+  } finally {
+    await supervisor.stop();
+  }
+}
+
+async function expectCompletedOnce(outcome: Outcome, name: string): Promise<void> {
+  expect(outcome.report.phase).toBe('Succeeded');
+  const oracle = await readOracle(cluster, outcome.namespace, HOOKS, HOOKS);
+  expect(oracle).toEqual({ creates: { 'db-migrate': [201], 'smoke-test': [201] }, jobUids: { 'db-migrate': 1, 'smoke-test': 1 }, finalizersLeft: [] });
+  measured[name] = { seconds: outcome.seconds, recoverySeconds: outcome.seconds - baselineSeconds, maxActivityAttempts: outcome.maxAttempts, workerExits: outcome.workerExits };
+  console.log(`${name}: sync took ${outcome.seconds} s against ${baselineSeconds} s undisturbed; activity attempts up to ${outcome.maxAttempts}; worker exits ${JSON.stringify(outcome.workerExits)}`);
+}
+
+test('C7 the Temporal dev server SIGKILLed mid-sync and restarted on its database: the sync completes, no hook twice', async () => {
+  let killedPid = 0;
+  const outcome = await syncWith('temporal-restart', async () => {
+    const killed = env.killTemporal();
+    killedPid = killed.pid;
+    await sleep(5_000);
+    killed.restart();
+  });
+  await expectCompletedOnce(outcome, 'temporalKilled5s');
+  // The fault fired: a new server process served the rest of the sync.
+  expect(env.temporalPid()).not.toBe(killedPid);
+});
+
+test('C10 the kube-apiserver SIGKILLed mid-wait and restarted 20 s later: activities retry, the sync completes, no hook twice', async () => {
+  const outcome = await syncWith('apiserver-restart', async () => {
+    const killed = env.killComponent('kube-apiserver');
+    await sleep(OUTAGE_MS);
+    killed.restart();
+  });
+  await expectCompletedOnce(outcome, 'apiserverKilled20s');
+  // The fault was felt: the wait that was running could not read the Job and ran again.
+  expect(outcome.maxAttempts).toBeGreaterThanOrEqual(2);
+});
+
+test('N4 etcd frozen for 20 s: requests hang until our per-request timeout, activities retry, the sync completes, no hook twice', async () => {
+  const outcome = await syncWith('etcd-stop', async () => {
+    const paused = env.pauseComponent('etcd');
+    await sleep(OUTAGE_MS);
+    paused.resume();
+  });
+  await expectCompletedOnce(outcome, 'etcdStopped20s');
+  expect(outcome.maxAttempts).toBeGreaterThanOrEqual(2);
+});

@@ -1,0 +1,86 @@
+// A second embedded environment (Temporal dev server and KWOK cluster) for tests that take servers
+// away: killing the shared environment's servers would fail every other test running beside them.
+// dev/start.sh makes it, with its own run directory, ports and cluster name; the test file points
+// the support modules at it (they read HOOKSYNC_RUN_DIR and HOOKSYNC_KWOK_CLUSTER) and deletes it
+// at the end. Faults are signals to these processes only (reliability notes §5).
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, repoRoot } from './paths';
+
+export interface PrivateEnv {
+  runDir: string;
+  clusterName: string;
+  /** SIGKILLs the Temporal dev server; `restart` starts it again on the same database and port. */
+  killTemporal(): { pid: number; restart(): void };
+  temporalPid(): number;
+  /** SIGKILLs a control-plane component (e.g. kube-apiserver); `restart` runs it again as it ran. */
+  killComponent(name: KwokComponent): { restart(): void };
+  /** SIGSTOPs a component (e.g. etcd): it hangs with its sockets open; `resume` SIGCONTs it. */
+  pauseComponent(name: KwokComponent): { resume(): void };
+  delete(): void;
+}
+
+export type KwokComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok-controller';
+
+const VARIABLES = ['HOOKSYNC_RUN_DIR', 'HOOKSYNC_KWOK_CLUSTER', 'HOOKSYNC_TEMPORAL_PORT'] as const;
+
+/** Starts the environment and points this test process at it until `delete`. */
+export function startPrivateEnv(name: string, temporalPort: number): PrivateEnv {
+  const runDir = join(cacheDir(), `run-${name}`);
+  const clusterName = `hooksync-${name}`;
+  const settings = { HOOKSYNC_RUN_DIR: runDir, HOOKSYNC_KWOK_CLUSTER: clusterName, HOOKSYNC_TEMPORAL_PORT: String(temporalPort) };
+  const saved = Object.fromEntries(VARIABLES.map((v) => [v, process.env[v]]));
+  const script = (file: string, ...args: string[]) => execFileSync('bash', [join(repoRoot, 'dev', file), ...args], { env: { ...process.env, ...settings }, stdio: 'inherit' });
+  script('start.sh');
+  Object.assign(process.env, settings);
+  const clusterDir = join(runDir, 'kwok', 'clusters', clusterName);
+  const pidFile = (component: KwokComponent) => join(clusterDir, 'pids', `${component}.pid`);
+
+  return {
+    runDir,
+    clusterName,
+    killTemporal() {
+      const pid = this.temporalPid();
+      process.kill(pid, 'SIGKILL');
+      return { pid, restart: () => script('start.sh') };
+    },
+    temporalPid: () => Number(readFileSync(join(runDir, 'temporal.pid'), 'utf8')),
+    killComponent(component) {
+      const pid = Number(readFileSync(pidFile(component), 'utf8'));
+      const { argv, cwd, env } = processOf(pid);
+      process.kill(pid, 'SIGKILL');
+      return {
+        restart() {
+          const log = openSync(join(clusterDir, 'logs', `${component}.log`), 'a');
+          const child = spawn(argv[0], argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', log, log] });
+          child.unref();
+          closeSync(log);
+          writeFileSync(pidFile(component), String(child.pid));
+        },
+      };
+    },
+    pauseComponent(component) {
+      const pid = Number(readFileSync(pidFile(component), 'utf8'));
+      process.kill(pid, 'SIGSTOP');
+      return { resume: () => process.kill(pid, 'SIGCONT') };
+    },
+    delete() {
+      script('stop.sh', '--delete');
+      for (const v of VARIABLES) {
+        if (saved[v] === undefined) delete process.env[v];
+        else process.env[v] = saved[v];
+      }
+    },
+  };
+}
+
+/** How a running process was started, read from /proc, so that it can be started again the same way. */
+function processOf(pid: number): { argv: string[]; cwd: string; env: Record<string, string> } {
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const env = Object.fromEntries(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => {
+    const i = kv.indexOf('=');
+    return [kv.slice(0, i), kv.slice(i + 1)];
+  }));
+  return { argv, cwd: readlinkSync(`/proc/${pid}/cwd`), env };
+}
