@@ -48,6 +48,8 @@ interface Outcome {
   workerExits: string[];
   maxAttempts: number;
   namespace: string;
+  /** `type summary: attempts, seconds` per activity, to see where a recovery spent its time. */
+  activities: string[];
 }
 
 /** Runs the sync; `fault` strikes once the PreSync hook is running, and returns when the server is back. */
@@ -66,8 +68,10 @@ async function syncWith(app: string, fault: () => Promise<void>): Promise<Outcom
     await fault();
     // The client's own calls fail while Temporal is away; following starts once it is back.
     const report = await eventually(() => followSync(handle, () => undefined), { timeoutMs: 5 * 60_000, intervalMs: 1000 });
-    const maxAttempts = Math.max(...(await activityRuns(handle)).map((a) => a.attempts));
-    return { report, seconds: (Date.now() - startedAt) / 1000, workerExits: [...supervisor.exits], maxAttempts, namespace };
+    const runs = await activityRuns(handle);
+    const maxAttempts = Math.max(...runs.map((a) => a.attempts));
+    const activities = runs.map((a) => `${a.summary}: attempt ${a.attempts}, ${a.seconds} s`);
+    return { report, seconds: (Date.now() - startedAt) / 1000, workerExits: [...supervisor.exits], maxAttempts, namespace, activities };
   } finally {
     await supervisor.stop();
   }
@@ -77,7 +81,7 @@ async function expectCompletedOnce(outcome: Outcome, name: string): Promise<void
   expect(outcome.report.phase).toBe('Succeeded');
   const oracle = await readOracle(cluster, outcome.namespace, HOOKS, HOOKS);
   expect(oracle).toEqual({ creates: { 'db-migrate': [201], 'smoke-test': [201] }, jobUids: { 'db-migrate': 1, 'smoke-test': 1 }, finalizersLeft: [] });
-  measured[name] = { seconds: outcome.seconds, recoverySeconds: outcome.seconds - baselineSeconds, maxActivityAttempts: outcome.maxAttempts, workerExits: outcome.workerExits };
+  measured[name] = { seconds: outcome.seconds, recoverySeconds: outcome.seconds - baselineSeconds, maxActivityAttempts: outcome.maxAttempts, workerExits: outcome.workerExits, activities: outcome.activities };
   console.log(`${name}: sync took ${outcome.seconds} s against ${baselineSeconds} s undisturbed; activity attempts up to ${outcome.maxAttempts}; worker exits ${JSON.stringify(outcome.workerExits)}`);
 }
 
