@@ -86,6 +86,8 @@ export interface ActivityRun {
   attempts: number;
   /** Scheduled to completed (or failed), in seconds. */
   seconds: number;
+  /** The failure of the attempt before the last one, as Temporal recorded it. */
+  lastFailure?: string;
 }
 
 /** The activities of a run in the order they were scheduled, from its history. */
@@ -100,6 +102,7 @@ export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[
     const started = e.activityTaskStartedEventAttributes;
     const run = runs.get(String(started?.scheduledEventId ?? e.activityTaskCompletedEventAttributes?.scheduledEventId ?? ''));
     if (run && started) run.attempts = Math.max(run.attempts, started.attempt ?? 0);
+    if (run && started?.lastFailure?.message) run.lastFailure = started.lastFailure.message;
     if (run && e.activityTaskCompletedEventAttributes) run.seconds = (at - run.scheduledAt) / 1000;
   }
   return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);

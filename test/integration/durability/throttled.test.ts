@@ -1,0 +1,99 @@
+// API Priority and Fairness turning the worker away (issue 5 point 3, catalogue N2): the worker's
+// ServiceAccount gets its own priority level with the fewest seats the API server allows (one)
+// and `Reject`, and other clients of the same ServiceAccount keep that seat busy while the sync
+// runs. The API server then answers many of the worker's requests 429 with `Retry-After`; the sync
+// must wait them out, complete, and create its hook exactly once.
+import { CoreV1Api, KubeConfig, KubernetesObjectApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { syncWorkflowId } from '../../../workflows/messages';
+import { auditedWrites } from '../../support/auditLog';
+import { activityRuns } from '../../support/faultHarness';
+import { runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
+import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
+import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
+
+const admin: TestCluster = connectTestCluster();
+const objects = KubernetesObjectApi.makeApiClient(admin.kc);
+const SA = 'throttled-worker';
+let ns: string;
+let h: SyncHarness;
+let saConfig: KubeConfig;
+
+async function serviceAccountKubeConfig(namespace: string): Promise<KubeConfig> {
+  await admin.core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: SA } } });
+  await admin.kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({ namespace, body: {
+    metadata: { name: SA },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+    subjects: [{ kind: 'ServiceAccount', name: SA, namespace }],
+  } });
+  const token = await admin.core.createNamespacedServiceAccountToken({ namespace, name: SA, body: { spec: { audiences: [], expirationSeconds: 3600 } } });
+  const cluster = admin.kc.getCurrentCluster()!;
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'kwok', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: false }],
+    users: [{ name: SA, token: token.status!.token }],
+    contexts: [{ name: SA, cluster: 'kwok', user: SA, namespace }],
+    currentContext: SA,
+  });
+  return kc;
+}
+
+const flowcontrol = (kind: string, name: string, spec: unknown) => ({ apiVersion: 'flowcontrol.apiserver.k8s.io/v1', kind, metadata: { name }, spec });
+
+/** One seat, no queue, no borrowing, for the ServiceAccount's every request. */
+async function throttle(namespace: string): Promise<void> {
+  await objects.create(flowcontrol('PriorityLevelConfiguration', namespace, {
+    type: 'Limited',
+    limited: { nominalConcurrencyShares: 0, lendablePercent: 0, borrowingLimitPercent: 0, limitResponse: { type: 'Reject' } },
+  }));
+  await objects.create(flowcontrol('FlowSchema', namespace, {
+    priorityLevelConfiguration: { name: namespace },
+    matchingPrecedence: 100,
+    rules: [{
+      subjects: [{ kind: 'ServiceAccount', serviceAccount: { name: SA, namespace } }],
+      resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], namespaces: ['*'], clusterScope: true }],
+      nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+    }],
+  }));
+}
+
+async function unthrottle(namespace: string): Promise<void> {
+  for (const kind of ['FlowSchema', 'PriorityLevelConfiguration']) await objects.delete(flowcontrol(kind, namespace, {})).catch(() => undefined);
+}
+
+/** Clients of the same ServiceAccount that keep its one seat busy for `ms`. */
+async function crowd(kc: KubeConfig, namespace: string, clients: number, ms: number): Promise<void> {
+  const core = kc.makeApiClient(CoreV1Api);
+  const until = Date.now() + ms;
+  const loop = async () => {
+    while (Date.now() < until) await core.listNamespacedConfigMap({ namespace }).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: clients }, loop));
+}
+
+beforeAll(async () => {
+  ns = await createTestNamespace(admin, 'throttled');
+  saConfig = await serviceAccountKubeConfig(ns);
+  await throttle(ns);
+  h = await startSyncHarness({ kc: saConfig });
+});
+afterAll(async () => {
+  await h.stop();
+  await unthrottle(ns);
+  await deleteTestNamespace(admin, ns);
+});
+
+test('N2 requests turned away with 429 and Retry-After are waited out: the sync completes and its hook is created once', async () => {
+  const busy = crowd(saConfig, ns, 12, 8_000);
+  const { report } = await runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), configMapYaml()), { app: 'throttled', namespace: ns });
+  await busy;
+
+  expect(report.phase).toBe('Succeeded');
+  // The fault fired: an activity was turned away by the API server (after its own hinted
+  // retries) and Temporal ran it again.
+  const activities = await activityRuns(h.client.workflow.getHandle(syncWorkflowId(h.clusterName, 'throttled')));
+  const throttled = activities.filter((a) => a.attempts >= 2 && /Too many requests/.test(a.lastFailure ?? ''));
+  expect(throttled.length).toBeGreaterThan(0);
+  const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.name === 'db-migrate');
+  expect(creates.map((e) => e.code).filter((code) => code !== 429)).toEqual([201]);
+  console.log(`throttled sync: ${throttled.map((a) => `${a.summary} (attempt ${a.attempts})`).join(', ')}; create requests for the hook: ${creates.map((e) => e.code).join(', ')}`);
+});
