@@ -1,10 +1,13 @@
 // Crash points for the durability tests (reliability notes §5). Inert unless HOOKSYNC_FAULTS is
-// set; nothing else reads it. Two kinds, comma-separated:
+// set; nothing else reads it. Comma-separated:
 // - `crash-after-create:<name>`: SIGKILL right after the API server accepted that object's create,
 //   so "between the call and recording its result" is hit every time, not by luck;
-// - `crash-before:<k>`, `crash-after:<k>`, `crash-during:<k>`: SIGKILL when this worker process
-//   starts its k-th activity, once it has finished it (before the result is reported), or a moment
-//   after it started (inside a wait): the crash sweep walks k over a whole sync.
+// - `crash-before:<k>`, `crash-after:<k>`: SIGKILL when this worker process starts its k-th
+//   activity, or once it has done it but before the result is reported: the crash sweep walks k
+//   over a whole sync;
+// - `crash-during:<name>`: SIGKILL once a wait for that object has gone on for CRASH_DURING_MS,
+//   whichever of the group's waits that is.
+// Before it kills, the worker says where on stderr, so a test can report the exact point.
 
 const FAULTS_VARIABLE = 'HOOKSYNC_FAULTS';
 
@@ -12,36 +15,43 @@ function faults(): string[] {
   return (process.env[FAULTS_VARIABLE] ?? '').split(',').filter(Boolean);
 }
 
-function crash(): void {
+function crash(where: string): void {
+  process.stderr.write(`hooksync fault: SIGKILL ${where}\n`);
   process.kill(process.pid, 'SIGKILL');
 }
 
 export function crashPoint(point: string, objectName: string): void {
-  if (faults().includes(`${point}:${objectName}`)) crash();
+  if (faults().includes(`${point}:${objectName}`)) crash(`${point}:${objectName}`);
 }
 
-export type ActivityCrashPoint = 'crash-before' | 'crash-after' | 'crash-during';
-
-/** How long into the k-th activity `crash-during` strikes: long enough for a wait to be watching. */
+/** How long into a wait `crash-during` strikes: long enough for the wait to be watching. */
 export const CRASH_DURING_MS = 1500;
 
-/** The crash points set for the k-th activity of this process. */
-export function activityCrashPoints(k: number): ActivityCrashPoint[] {
-  const points: ActivityCrashPoint[] = ['crash-before', 'crash-after', 'crash-during'];
-  return points.filter((p) => faults().includes(`${p}:${k}`));
-}
-
 export function hasActivityFaults(): boolean {
-  return faults().some((f) => /^crash-(before|after|during):\d+$/.test(f));
+  return faults().some((f) => /^crash-(before|after|during):/.test(f));
 }
 
-/** Runs the k-th activity of this process with whatever crash points are set for it. */
-export async function withCrashPoints<T>(k: number, run: () => Promise<T>): Promise<T> {
-  const points = activityCrashPoints(k);
-  if (points.includes('crash-before')) crash();
-  const timer = points.includes('crash-during') ? setTimeout(crash, CRASH_DURING_MS) : undefined;
-  const result = await run();
-  if (points.includes('crash-after')) crash();
-  clearTimeout(timer);
-  return result;
+/** What a crash point needs to know of one activity execution. */
+export interface ActivityRun {
+  /** 1 for the first activity this process runs. */
+  k: number;
+  type: string;
+  /** Names of the objects it works on (a group's tasks), when it has any. */
+  objects: string[];
+}
+
+/** Runs one activity with whatever crash points are set for it. */
+export async function withCrashPoints<T>(activity: ActivityRun, run: () => Promise<T>): Promise<T> {
+  const set = faults();
+  const where = (point: string) => `${point} in ${activity.type}${activity.objects.length ? ` (${activity.objects.join(', ')})` : ''}`;
+  if (set.includes(`crash-before:${activity.k}`)) crash(where(`crash-before:${activity.k}`));
+  const during = activity.type === 'awaitGroup' ? activity.objects.find((name) => set.includes(`crash-during:${name}`)) : undefined;
+  const timer = during ? setTimeout(() => crash(where(`crash-during:${during}`)), CRASH_DURING_MS) : undefined;
+  try {
+    const result = await run();
+    if (set.includes(`crash-after:${activity.k}`)) crash(where(`crash-after:${activity.k}`));
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,8 +3,19 @@
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { hasActivityFaults, withCrashPoints } from '../activities/faults';
 
+/** Object names in an activity's input: a group request's tasks, or a list of object refs. */
+function objectsOf(args: readonly unknown[]): string[] {
+  const [first] = args as Array<{ tasks?: Array<{ ref?: { name?: string } }> } | Array<{ name?: string }> | undefined>;
+  const items = Array.isArray(first) ? first : (first?.tasks ?? []).map((t) => t.ref ?? {});
+  return items.map((i) => i.name).filter((n): n is string => typeof n === 'string');
+}
+
 export function faultInterceptors(): ActivityInterceptorsFactory[] {
   if (!hasActivityFaults()) return [];
   let started = 0;
-  return [() => ({ inbound: { execute: (input, next) => withCrashPoints(++started, () => next(input)) } })];
+  return [(ctx) => ({
+    inbound: {
+      execute: (input, next) => withCrashPoints({ k: ++started, type: ctx.info.activityType, objects: objectsOf(input.args) }, () => next(input)),
+    },
+  })];
 }

@@ -1,7 +1,10 @@
 // The `sync` workflow: walks the frozen plan group by group (apply, then wait), runs the SyncFail
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
-import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, sleep, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setCurrentDetails, setHandler, setWorkflowOptions, sleep,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
   applyUpdates, createdHooks, endedUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups,
@@ -14,6 +17,7 @@ import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
 import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
+import { inputProblems } from '../sync/inputProblems';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
 /**
@@ -69,6 +73,8 @@ interface Run {
 }
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
+  const problems = inputProblems(input);
+  if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid sync input: ${problems.join('; ')}`, 'InvalidSyncInput');
   const run = await startRun(input);
   setHandler(syncStateQuery, () => resultOf(run));
   try {
@@ -85,6 +91,11 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   if (run.phase === 'Running') endAs(run, 'Succeeded', 'successfully synced (all tasks run)');
   return finish(run);
 }
+
+// A programming error in this file (a TypeError, say) fails the sync with its message instead of
+// failing workflow tasks for ever. Determinism errors are not among these types: they still fail
+// the task, so that a worker with fixed code can take the sync over.
+setWorkflowOptions({ failureExceptionTypes: [TypeError, RangeError, ReferenceError, SyntaxError] }, sync);
 
 /** The groups before SyncFail, within the sync's `--timeout` when it has one. */
 async function runMainGroups(run: Run): Promise<void> {

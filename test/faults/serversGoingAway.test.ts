@@ -31,7 +31,7 @@ let baselineSeconds = 0;
 const measured: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  env = startPrivateEnv('faults', 7433);
+  env = startPrivateEnv('faults');
   cluster = connectTestCluster();
   client = await connectClient({ address: readTestEnv().temporalAddress, namespace: 'default' });
   baselineSeconds = (await syncWith('baseline', async () => undefined)).seconds;

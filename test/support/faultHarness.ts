@@ -16,6 +16,8 @@ export interface FaultRun {
   report: SyncReport;
   /** The first worker died of SIGKILL: the fault really fired. */
   fired: boolean;
+  /** Where, as the worker said before it died (`crash-after:5 in applyGroup (db-migrate)`). */
+  struck?: string;
   /** From the start of the sync to its end, replacement worker included. */
   seconds: number;
   handle: WorkflowHandle;
@@ -48,9 +50,10 @@ export async function runWithFault({ client, namespace, app, yaml, fault }: Faul
     const exited = new Promise<void>((resolve) => first.child.once('exit', () => resolve()));
     await Promise.race([exited, handle.result().catch(() => undefined)]);
     const fired = first.child.signalCode === 'SIGKILL';
+    const struck = /hooksync fault: SIGKILL (.*)/.exec(first.output())?.[1];
     if (fired) await start({});
     const report = await followSync(handle, () => undefined);
-    return { report, fired, seconds: (Date.now() - startedAt) / 1000, handle };
+    return { report, fired, struck, seconds: (Date.now() - startedAt) / 1000, handle };
   } finally {
     for (const w of workers) await killWorker(w);
   }
@@ -135,4 +138,11 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return results;
+}
+
+/** True once an activity of this type has been picked up by a worker and is running. */
+export async function activityIsRunning(handle: WorkflowHandle, type: string): Promise<boolean> {
+  const { raw } = await handle.describe();
+  const STARTED = 2; // temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+  return (raw.pendingActivities ?? []).some((a) => a.activityType?.name === type && a.state === STARTED);
 }

@@ -4,6 +4,7 @@
 // the support modules at it (they read HOOKSYNC_RUN_DIR and HOOKSYNC_KWOK_CLUSTER) and deletes it
 // at the end. Faults are signals to these processes only (reliability notes §5).
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, repoRoot } from './paths';
@@ -25,8 +26,14 @@ export type KwokComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager
 
 const VARIABLES = ['HOOKSYNC_RUN_DIR', 'HOOKSYNC_KWOK_CLUSTER', 'HOOKSYNC_TEMPORAL_PORT'] as const;
 
-/** Starts the environment and points this test process at it until `delete`. */
-export function startPrivateEnv(name: string, temporalPort: number): PrivateEnv {
+/**
+ * Starts the environment and points this test process at it until `delete`. Its name and port
+ * come from the checkout's path, so two checkouts testing at once do not share one.
+ */
+export function startPrivateEnv(purpose: string): PrivateEnv {
+  const digest = createHash('sha256').update(repoRoot).digest();
+  const name = `${purpose}-${digest.toString('hex').slice(0, 6)}`;
+  const temporalPort = 7400 + (digest.readUInt16BE(0) % 90);
   const runDir = join(cacheDir(), `run-${name}`);
   const clusterName = `hooksync-${name}`;
   const settings = { HOOKSYNC_RUN_DIR: runDir, HOOKSYNC_KWOK_CLUSTER: clusterName, HOOKSYNC_TEMPORAL_PORT: String(temporalPort) };

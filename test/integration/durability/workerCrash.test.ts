@@ -6,6 +6,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { connectClient, followSync, startSync } from '../../../client/syncClient';
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
+import { activityIsRunning } from '../../support/faultHarness';
 import { planYaml } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
 import { readTestEnv } from '../../support/testEnv';
@@ -57,9 +58,11 @@ test('C2 a worker killed while it waits for a hook is replaced; the sync succeed
   const first = await newWorker();
   const planned = await planYaml(documents(jobYaml('migrate', { hook: 'PreSync', runFor: '8s' }), configMapYaml()), ns);
   const handle = await startSync(client, { syncId: planned.syncId, app: 'worker-crash', cluster: clusterName, plan: planned.plan });
+  // The kill must land inside the wait: the Job runs and the worker has picked up the wait.
   await eventually(async () => {
     const job = await cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
     expect(job.status?.active).toBe(1);
+    expect(await activityIsRunning(handle, 'awaitGroup')).toBe(true);
   });
 
   await killWorker(first);
@@ -84,4 +87,30 @@ test('C2 a worker killed right after the API server created a hook: the retry ad
 
   expect(report.phase).toBe('Succeeded');
   await expectCreatedOnceAfterARetry(handle, ownNs, 'adopt-me');
+});
+
+test('a hook deadline is a durable timer: it fires on time although no worker was alive when it passed', async () => {
+  const first = await newWorker();
+  const ownNs = await createTestNamespace(cluster, 'crash-deadline');
+  namespaces.push(ownNs);
+  const yaml = jobYaml('stuck-migrate', { hook: 'PreSync', runFor: '60s' }).replace('annotations: {', 'annotations: { hooksync.io/timeout: "4s",');
+  const planned = await planYaml(yaml, ownNs);
+  const handle = await startSync(client, { syncId: planned.syncId, app: 'crash-deadline', cluster: clusterName, plan: planned.plan });
+  await eventually(async () => {
+    const job = await cluster.batch.readNamespacedJob({ namespace: ownNs, name: 'stuck-migrate' });
+    expect(job.status?.active).toBe(1);
+    expect(await activityIsRunning(handle, 'awaitGroup')).toBe(true);
+  });
+
+  await killWorker(first);
+  // The deadline passes with no worker at all; the timer is Temporal's, not the worker's.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  await newWorker();
+  const report = await followSync(handle, () => undefined);
+
+  expect(report.phase).toBe('Failed');
+  expect(report.message).toMatch(/stuck-migrate failed: timed out after 4s \(hooksync\.io\/timeout\)$/);
+  const history = await handle.fetchHistory();
+  const fired = (history.events ?? []).filter((e) => e.timerFiredEventAttributes);
+  expect(fired.length).toBeGreaterThanOrEqual(1);
 });

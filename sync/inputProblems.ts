@@ -1,0 +1,35 @@
+// The sync workflow's input, checked before anything runs. The CLI and library build a valid one;
+// anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
+// must end the workflow with a failure that says what is wrong, not fail its first task for ever.
+import type { SyncInput } from './syncRun';
+
+type Check = [ok: boolean, problem: string];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const nonEmptyString = (v: unknown) => typeof v === 'string' && v.length > 0;
+
+/** What is wrong with `input` as a sync workflow's input; empty when nothing is. */
+export function inputProblems(input: unknown): string[] {
+  if (!isRecord(input)) return ['the input must be one object (SyncInput)'];
+  const plan = input.plan;
+  const groups = isRecord(plan) ? plan.groups : undefined;
+  const checks: Check[] = [
+    [nonEmptyString(input.syncId), 'syncId must be a non-empty string'],
+    [nonEmptyString(input.app), 'app must be a non-empty string'],
+    [nonEmptyString(input.cluster), 'cluster must be a non-empty string'],
+    [Number.isInteger(input.attempt) && (input.attempt as number) >= 0, 'attempt must be a whole number from 0'],
+    [typeof input.prune === 'boolean', 'prune must be true or false'],
+    [isRecord(plan), 'plan must be an object (a SyncPlan from planSync)'],
+    [!isRecord(plan) || (Array.isArray(groups) && groups.every((g) => isRecord(g) && Array.isArray(g.tasks))), 'plan.groups must be a list of groups, each with a list of tasks'],
+    [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
+    [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
+  ];
+  return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+}
+
+export function isSyncInput(input: unknown): input is SyncInput {
+  return inputProblems(input).length === 0;
+}

@@ -1,0 +1,28 @@
+import { inputProblems } from '../../../sync/inputProblems';
+
+const valid = { syncId: 's1', app: 'shop', cluster: 'c', attempt: 0, prune: false, plan: { groups: [{ phase: 'Sync', wave: 0, tasks: [] }], skippedPrunes: [], warnings: [] } };
+
+describe('the sync workflow input check', () => {
+  test('a valid input has no problems', () => {
+    expect(inputProblems(valid)).toEqual([]);
+    expect(inputProblems({ ...valid, timeoutSeconds: 60, attempt: 2 })).toEqual([]);
+  });
+
+  test('each malformed field is named', () => {
+    expect(inputProblems({ ...valid, syncId: '', attempt: -1, plan: { groups: 'x', skippedPrunes: [] } })).toEqual([
+      'syncId must be a non-empty string',
+      'attempt must be a whole number from 0',
+      'plan.groups must be a list of groups, each with a list of tasks',
+    ]);
+    expect(inputProblems({ ...valid, plan: undefined, prune: 'yes', timeoutSeconds: 0 })).toEqual([
+      'prune must be true or false',
+      'plan must be an object (a SyncPlan from planSync)',
+      'timeoutSeconds must be a number above 0',
+    ]);
+  });
+
+  test('something that is not an object at all', () => {
+    expect(inputProblems(undefined)).toEqual(['the input must be one object (SyncInput)']);
+    expect(inputProblems([valid])).toEqual(['the input must be one object (SyncInput)']);
+  });
+});
