@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { type Command, Option } from 'commander';
 import { connectClient } from './syncClient';
-import { temporalTarget } from './temporalConnection';
+import { temporalTarget, type TemporalTarget } from './temporalConnection';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, unreachable: 3 } as const;
 
@@ -18,14 +18,28 @@ export const output = () => new Option('-o, --output <format>', 'output format')
 export interface TemporalFlags {
   address?: string;
   temporalNamespace?: string;
+  profile?: string;
 }
 
+/** -n is the Kubernetes namespace, as kubectl users expect; Temporal's is --temporal-namespace. */
 export function temporalFlags(c: Command): Command {
-  return c.option('--address <host:port>', 'Temporal address (TEMPORAL_ADDRESS)').option('--temporal-namespace <ns>', 'Temporal namespace (TEMPORAL_NAMESPACE)');
+  return c.option('--address <host:port>', 'Temporal address (over TEMPORAL_ADDRESS and the profile)')
+    .option('--temporal-namespace <ns>', 'Temporal namespace (over TEMPORAL_NAMESPACE and the profile)')
+    .option('--profile <name>', 'profile of the Temporal client config file (TEMPORAL_PROFILE; TLS, API key)');
+}
+
+export function temporalTargetOf(opts: TemporalFlags): TemporalTarget {
+  try {
+    return temporalTarget({ address: opts.address, namespace: opts.temporalNamespace, profile: opts.profile });
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT.badInput);
+  }
 }
 
 export async function connectOrFail(opts: TemporalFlags): Promise<Client> {
-  return connectClient(temporalTarget({ address: opts.address, namespace: opts.temporalNamespace })).catch((err: Error) => {
-    throw new CliError(`cannot reach Temporal: ${err.message}`, EXIT.unreachable);
+  const target = temporalTargetOf(opts);
+  return connectClient(target).catch((err: Error) => {
+    throw new CliError(`cannot reach Temporal at ${target.address} (namespace ${target.namespace}): ${err.message}: ` +
+      'check --address, TEMPORAL_ADDRESS or the profile, and that the server runs', EXIT.unreachable);
   });
 }

@@ -6,7 +6,7 @@ import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
-import type { TemporalTarget } from './temporalConnection';
+import { connectionOptions, type TemporalTarget } from './temporalConnection';
 
 export class SyncAlreadyRunning extends Error {}
 
@@ -17,7 +17,7 @@ export interface SyncReport extends SyncResult {
 }
 
 export async function connectClient(target: TemporalTarget): Promise<Client> {
-  const connection = await Connection.connect({ address: target.address, connectTimeout: '5s' });
+  const connection = await Connection.connect({ ...connectionOptions(target), connectTimeout: '5s' });
   return new Client({ connection, namespace: target.namespace });
 }
 
