@@ -9,6 +9,8 @@ import { createSyncWorker } from '../worker/runWorker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { followAndReport, uiLink } from './followReport';
 import { kubeTarget } from './kubeTarget';
+import { formatPlanWide } from './formatPlanWide';
+import { isForPeople, renderData } from './outputFormat';
 import { planFromFiles } from './planFromFiles';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
@@ -40,7 +42,8 @@ async function plannedOrFail(files: string[], syncId: string, namespace: string,
 
 async function planCommand(opts: { filename: string[]; namespace: string; createNamespace?: boolean; output: string }) {
   const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts.createNamespace);
-  process.stdout.write(opts.output === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan));
+  if (opts.output === 'text') process.stdout.write(formatPlanText(plan));
+  else console.log(opts.output === 'wide' ? formatPlanWide(plan) : renderData(opts.output, planToJson(plan)));
   return EXIT.ok;
 }
 
@@ -56,7 +59,7 @@ async function syncCommand(opts: SyncOptions) {
   const unserved = await clusterPreflight(kube.kc, plan);
   if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
   const client = await connectOrFail(opts);
-  const text = opts.output === 'text';
+  const text = isForPeople(opts.output);
   let handle: WorkflowHandle & { firstExecutionRunId?: string };
   try {
     handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
@@ -76,7 +79,7 @@ async function syncCommand(opts: SyncOptions) {
     console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
   }
   if (!opts.wait) {
-    if (!text) console.log(JSON.stringify({ syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }, null, 2));
+    if (!text) console.log(renderData(opts.output, { syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }));
     return EXIT.ok;
   }
   return followAndReport(handle, opts.output);

@@ -1,7 +1,7 @@
 // What every `hooksync` command shares: exit codes (DESIGN §3), the error that carries one, the
 // `-o` option, and the Temporal connection flags over TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE.
 import type { Client } from '@temporalio/client';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { connectClient } from './syncClient';
 import { temporalTarget, type TemporalTarget } from './temporalConnection';
 
@@ -13,7 +13,7 @@ export class CliError extends Error {
   }
 }
 
-export const output = () => new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
+export { output } from './outputFormat';
 
 export interface TemporalFlags {
   address?: string;

@@ -16,8 +16,18 @@ const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [
   ['MESSAGE', (r) => r.message],
 ];
 
-export function formatResultTable(rows: readonly ResourceRow[]): string {
-  return textTable(COLUMNS.map(([title]) => title), rows.map((r) => COLUMNS.map(([, cell]) => cell(r))));
+/** `-o wide`: the API group and version, and the task's own state (Pending ... PruneSkipped). */
+const WIDE_COLUMNS: typeof COLUMNS = [
+  ...COLUMNS.slice(0, 3),
+  ['API VERSION', (r) => (r.group ? `${r.group}/${r.version}` : r.version)],
+  ...COLUMNS.slice(3, -1),
+  ['STATE', (r) => r.state ?? ''],
+  ...COLUMNS.slice(-1),
+];
+
+export function formatResultTable(rows: readonly ResourceRow[], { wide = false }: { wide?: boolean } = {}): string {
+  const columns = wide ? WIDE_COLUMNS : COLUMNS;
+  return textTable(columns.map(([title]) => title), rows.map((r) => columns.map(([, cell]) => cell(r))));
 }
 
 function rowState(r: ResourceRow): string {
