@@ -1,5 +1,5 @@
-// Text shapes of a sync for a terminal: one line per change while it runs, and the result table
-// with argocd's columns at the end.
+// The result of a sync for a terminal (a table with argocd's columns, `-o wide` adding two) and
+// for programs (`-o json|yaml`); the live lines while it runs are progressPrinter.ts's.
 import type { ResourceRow, SyncResult } from '../sync/syncRun';
 import { textTable } from './textTable';
 
@@ -28,27 +28,6 @@ const WIDE_COLUMNS: typeof COLUMNS = [
 export function formatResultTable(rows: readonly ResourceRow[], { wide = false }: { wide?: boolean } = {}): string {
   const columns = wide ? WIDE_COLUMNS : COLUMNS;
   return textTable(columns.map(([title]) => title), rows.map((r) => columns.map(([, cell]) => cell(r))));
-}
-
-function rowState(r: ResourceRow): string {
-  return [r.status, r.hookPhase, r.health, r.message].filter(Boolean).join(' | ');
-}
-
-/** Remembers what was printed and returns lines for the rows that changed since. */
-export function progressPrinter(now: () => Date = () => new Date()) {
-  const seen = new Map<string, string>();
-  return (state: SyncResult): string[] => {
-    const lines: string[] = [];
-    for (const r of state.resources) {
-      const key = `${r.syncPhase}/${r.kind}/${r.namespace}/${r.name}`;
-      const current = rowState(r);
-      if (!current || seen.get(key) === current) continue;
-      seen.set(key, current);
-      const time = now().toISOString().slice(11, 19);
-      lines.push(`${time}  ${r.syncPhase} wave ${r.wave}  ${r.kind}/${r.name}  ${current}`);
-    }
-    return lines;
-  };
 }
 
 /**

@@ -2,7 +2,8 @@
 // `hooksync history APP`. They only talk to Temporal; none of them changes anything.
 import { InvalidArgumentError, type Command } from 'commander';
 import { connectOrFail, EXIT, output, temporalFlags, type TemporalFlags } from './cliCommon';
-import { progressPrinter, resultJson } from './formatResult';
+import { resultJson } from './formatResult';
+import { consoleProgress } from './progressPrinter';
 import { isForPeople, renderData } from './outputFormat';
 import { formatSyncHistory, formatSyncList, formatSyncStatus } from './formatSyncs';
 import { getSync, listSyncs, syncHistory, watchSync, type SyncStatus } from './syncStatus';
@@ -22,8 +23,8 @@ async function statusCommand(syncId: string, opts: ReadOpts & { watch?: boolean 
   try {
     let status: SyncStatus;
     if (opts.watch) {
-      const printer = progressPrinter();
-      status = await watchSync(client, syncId, (state) => { if (text) for (const line of printer(state)) console.log(line); });
+      const progress = consoleProgress(text);
+      status = await watchSync(client, syncId, progress.onState, progress.onWaiting);
       if (text) console.log('');
     } else {
       status = await getSync(client, syncId);
