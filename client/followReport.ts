@@ -12,6 +12,7 @@ export async function followAndReport(handle: WorkflowHandle, output: string): P
   const text = isForPeople(output);
   const progress = consoleProgress(text);
   const report = await followSync(handle, progress.onState, progress.onWaiting);
+  progress.onState(report); // the last changes, which the result brings before any poll saw them
   if (text) console.log(`\n${formatResultTable(report.resources, { wide: output === 'wide' })}\n\n${report.phase}: ${report.message}`);
   else console.log(renderData(output, resultJson(report)));
   return report.phase === 'Succeeded' ? EXIT.ok : EXIT.failed;

@@ -25,6 +25,7 @@ async function statusCommand(syncId: string, opts: ReadOpts & { watch?: boolean 
     if (opts.watch) {
       const progress = consoleProgress(text);
       status = await watchSync(client, syncId, progress.onState, progress.onWaiting);
+      progress.onState(status);
       if (text) console.log('');
     } else {
       status = await getSync(client, syncId);
