@@ -11,6 +11,7 @@ import { describeObject } from '../sync/problems';
 import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
+import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/waitingReason';
 import type { WatchedObject } from './changeWatch';
 import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
@@ -25,7 +26,10 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
     for (;;) {
       const { done, waiting } = await checkTasks(kube, tasks);
       if (done.length > 0 || tasks.length === 0) return done;
-      Context.current().heartbeat({ waitingFor: waiting });
+      // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
+      // describe(), and the workflow and its history stay unchanged.
+      const details: WaitingDetails = { waitingFor: waiting };
+      Context.current().heartbeat(details);
       // Watch trouble only means waiting the quiet period before reading again.
       await watch.cover(tasks.map(watchedObject), appSelector(app)).catch(() => undefined);
       await watch.next(QUIET_MS, (ms) => Context.current().sleep(ms));
@@ -35,12 +39,12 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   }
 }
 
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<{ done: TaskUpdate[]; waiting: string[] }> {
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
   const done: TaskUpdate[] = [];
-  const waiting: string[] = [];
+  const waiting: WaitingReason[] = [];
   for (const task of tasks) {
     const outcome = await checkTask(kube, task);
-    if (outcome.phase === 'Running') waiting.push(`${describeObject(task.ref)}: ${outcome.message}`);
+    if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(toUpdate(task, outcome));
   }
   return { done, waiting };

@@ -9,16 +9,17 @@ import { createSyncWorker } from '../worker/runWorker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { followAndReport, uiLink } from './followReport';
 import { kubeTarget } from './kubeTarget';
+import { formatPlanWide } from './formatPlanWide';
+import { isForPeople, renderData } from './outputFormat';
 import { planFromFiles } from './planFromFiles';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
-import { temporalTarget } from './temporalConnection';
-import { CliError, connectOrFail, EXIT, output, temporalFlags, type TemporalFlags } from './cliCommon';
+import { CliError, connectOrFail, EXIT, output, temporalFlags, temporalTargetOf, type TemporalFlags } from './cliCommon';
 import { addReadCommands } from './readCommands';
 import { addTerminateCommand } from './terminateCommand';
 import { addRetryCommand } from './retryCommand';
-import { NothingToRetry } from './retrySync';
-import { SyncNotFound } from './syncQueries';
+import { clusterPreflight } from './clusterPreflight';
+import { errorLines, exitCodeOf } from './cliErrors';
 
 export { EXIT } from './cliCommon';
 
@@ -41,7 +42,8 @@ async function plannedOrFail(files: string[], syncId: string, namespace: string,
 
 async function planCommand(opts: { filename: string[]; namespace: string; createNamespace?: boolean; output: string }) {
   const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts.createNamespace);
-  process.stdout.write(opts.output === 'json' ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan));
+  if (opts.output === 'text') process.stdout.write(formatPlanText(plan));
+  else console.log(opts.output === 'wide' ? formatPlanWide(plan) : renderData(opts.output, planToJson(plan)));
   return EXIT.ok;
 }
 
@@ -54,8 +56,10 @@ async function syncCommand(opts: SyncOptions) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
+  const unserved = await clusterPreflight(kube.kc, plan);
+  if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
   const client = await connectOrFail(opts);
-  const text = opts.output === 'text';
+  const text = isForPeople(opts.output);
   let handle: WorkflowHandle & { firstExecutionRunId?: string };
   try {
     handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
@@ -75,17 +79,17 @@ async function syncCommand(opts: SyncOptions) {
     console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
   }
   if (!opts.wait) {
-    if (!text) console.log(JSON.stringify({ syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }, null, 2));
+    if (!text) console.log(renderData(opts.output, { syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }));
     return EXIT.ok;
   }
   return followAndReport(handle, opts.output);
 }
 
-async function workerCommand(opts: { kubeconfig?: string; context?: string; address?: string; temporalNamespace?: string }) {
+async function workerCommand(opts: TemporalFlags & { kubeconfig?: string; context?: string }) {
   const kube = kubeTarget(opts);
   // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode) saves bundling at each start.
   const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
-  const worker = await createSyncWorker({ temporal: temporalTarget({ address: opts.address, namespace: opts.temporalNamespace }), kube, workflowBundlePath });
+  const worker = await createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath });
   console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
   await worker.run();
   return EXIT.ok;
@@ -96,6 +100,7 @@ function program(): Command {
   // Before any subcommand is added: each copies it, so every usage error exits 2 (DESIGN §3).
   cli.exitOverride((err) => { throw new CliError(err.message, err.exitCode === 0 ? EXIT.ok : EXIT.badInput); });
   cli.configureOutput({ outputError: () => undefined }); // main() prints it once, as `hooksync: ...`
+  cli.option('--debug', 'print the stack trace of an error (for reporting a bug in hooksync)');
   const kubeFlags = (c: Command) => c.option('--kubeconfig <file>', 'kubeconfig file').option('--context <name>', 'kubeconfig context');
   cli.command('plan').description('print the sync plan of manifests, offline')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
@@ -129,16 +134,10 @@ export async function main(argv: string[]): Promise<number> {
     await program().parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (err) {
-    if (err instanceof CliError) {
-      if (err.exitCode !== EXIT.ok) console.error(`hooksync: ${err.message.replace(/^error: /, '')}`);
-      return err.exitCode;
-    }
-    if (err instanceof SyncAlreadyRunning || err instanceof SyncNotFound || err instanceof NothingToRetry) {
-      console.error(`hooksync: ${err.message}`);
-      return EXIT.badInput;
-    }
-    console.error(`hooksync: ${(err as Error).message}`);
-    return EXIT.unreachable;
+    const code = exitCodeOf(err);
+    // --help and --version end through the same path, with nothing to report.
+    if (code !== EXIT.ok) for (const line of errorLines(err, argv.includes('--debug'))) console.error(line);
+    return code;
   }
 }
 

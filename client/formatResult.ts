@@ -1,5 +1,5 @@
-// Text shapes of a sync for a terminal: one line per change while it runs, and the result table
-// with argocd's columns at the end.
+// The result of a sync for a terminal (a table with argocd's columns, `-o wide` adding two) and
+// for programs (`-o json|yaml`); the live lines while it runs are progressPrinter.ts's.
 import type { ResourceRow, SyncResult } from '../sync/syncRun';
 import { textTable } from './textTable';
 
@@ -16,29 +16,18 @@ const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [
   ['MESSAGE', (r) => r.message],
 ];
 
-export function formatResultTable(rows: readonly ResourceRow[]): string {
-  return textTable(COLUMNS.map(([title]) => title), rows.map((r) => COLUMNS.map(([, cell]) => cell(r))));
-}
+/** `-o wide`: the API group and version, and the task's own state (Pending ... PruneSkipped). */
+const WIDE_COLUMNS: typeof COLUMNS = [
+  ...COLUMNS.slice(0, 3),
+  ['API VERSION', (r) => (r.group ? `${r.group}/${r.version}` : r.version)],
+  ...COLUMNS.slice(3, -1),
+  ['STATE', (r) => r.state ?? ''],
+  ...COLUMNS.slice(-1),
+];
 
-function rowState(r: ResourceRow): string {
-  return [r.status, r.hookPhase, r.health, r.message].filter(Boolean).join(' | ');
-}
-
-/** Remembers what was printed and returns lines for the rows that changed since. */
-export function progressPrinter(now: () => Date = () => new Date()) {
-  const seen = new Map<string, string>();
-  return (state: SyncResult): string[] => {
-    const lines: string[] = [];
-    for (const r of state.resources) {
-      const key = `${r.syncPhase}/${r.kind}/${r.namespace}/${r.name}`;
-      const current = rowState(r);
-      if (!current || seen.get(key) === current) continue;
-      seen.set(key, current);
-      const time = now().toISOString().slice(11, 19);
-      lines.push(`${time}  ${r.syncPhase} wave ${r.wave}  ${r.kind}/${r.name}  ${current}`);
-    }
-    return lines;
-  };
+export function formatResultTable(rows: readonly ResourceRow[], { wide = false }: { wide?: boolean } = {}): string {
+  const columns = wide ? WIDE_COLUMNS : COLUMNS;
+  return textTable(columns.map(([title]) => title), rows.map((r) => columns.map(([, cell]) => cell(r))));
 }
 
 /**

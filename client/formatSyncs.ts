@@ -35,22 +35,31 @@ const LIST_COLUMNS: Column[] = [SYNC_ID, ['APP', (s) => s.app], ['CLUSTER', (s) 
 // One app's history: the app goes without saying; the attempt tells retries of one sync apart.
 const HISTORY_COLUMNS: Column[] = [SYNC_ID, ['ATTEMPT', (s) => (s.attempt === undefined ? '' : String(s.attempt))], ['CLUSTER', (s) => s.cluster], ...TIMES];
 
+// `-o wide`: where to find the run in Temporal, the phase it reached and when it ended.
+const WIDE: Column[] = [
+  ['SYNC PHASE', (s) => s.syncPhase ?? ''],
+  ['FINISHED', (s) => formatTime(s.finishedAt)],
+  ['WORKFLOW ID', (s) => s.workflowId],
+  ['RUN ID', (s) => s.runId],
+];
+const widened = (columns: Column[]): Column[] => [...columns.slice(0, -1), ...WIDE, ...columns.slice(-1)];
+
 function table(columns: Column[], syncs: readonly SyncListing[], now: Date): string {
   return textTable(columns.map(([title]) => title), syncs.map((s) => columns.map(([, cell]) => cell(s, now))));
 }
 
 /** `hooksync list`: the newest run of each sync. */
-export function formatSyncList(syncs: readonly SyncListing[], now = new Date()): string {
-  return table(LIST_COLUMNS, syncs, now);
+export function formatSyncList(syncs: readonly SyncListing[], now = new Date(), { wide = false } = {}): string {
+  return table(wide ? widened(LIST_COLUMNS) : LIST_COLUMNS, syncs, now);
 }
 
 /** `hooksync history APP`: every run of the app's syncs. */
-export function formatSyncHistory(runs: readonly SyncListing[], now = new Date()): string {
-  return table(HISTORY_COLUMNS, runs, now);
+export function formatSyncHistory(runs: readonly SyncListing[], now = new Date(), { wide = false } = {}): string {
+  return table(wide ? widened(HISTORY_COLUMNS) : HISTORY_COLUMNS, runs, now);
 }
 
 /** `hooksync status`: the operation summary, the result table, and `PHASE: message`. */
-export function formatSyncStatus(status: SyncStatus, now = new Date()): string {
+export function formatSyncStatus(status: SyncStatus, now = new Date(), { wide = false } = {}): string {
   const summary = [
     ['Sync ID:', status.syncId],
     ['App:', status.app],
@@ -61,6 +70,6 @@ export function formatSyncStatus(status: SyncStatus, now = new Date()): string {
     ['Finished:', formatTime(status.finishedAt)],
     ['Duration:', status.startedAt ? duration({ startedAt: status.startedAt, finishedAt: status.finishedAt }, now) : ''],
   ].map(([label, value]) => `${label.padEnd(10)}${value}`.trimEnd());
-  const rows = status.resources.length > 0 ? formatResultTable(status.resources) : '(no resources have run yet)';
+  const rows = status.resources.length > 0 ? formatResultTable(status.resources, { wide }) : '(no resources have run yet)';
   return `${summary.join('\n')}\n\n${rows}\n\n${status.phase}: ${status.message}`;
 }

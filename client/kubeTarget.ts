@@ -11,15 +11,37 @@ export interface KubeTarget {
   namespace: string;
 }
 
+/** The kubeconfig cannot be read or lacks the context asked for: a usage error, not an outage. */
+export class KubeConfigError extends Error {}
+
 export function kubeTarget(flags: { kubeconfig?: string; context?: string }): KubeTarget {
-  const kc = new KubeConfig();
-  if (flags.kubeconfig) kc.loadFromFile(flags.kubeconfig);
-  else kc.loadFromDefault();
-  if (flags.context) kc.setCurrentContext(flags.context);
+  const kc = loadKubeConfig(flags.kubeconfig);
+  const where = flags.kubeconfig ?? process.env.KUBECONFIG ?? '~/.kube/config';
+  if (flags.context) {
+    if (!kc.getContexts().some((c) => c.name === flags.context)) {
+      const known = kc.getContexts().map((c) => c.name).join(', ') || 'none';
+      throw new KubeConfigError(`kubeconfig ${where} has no context "${flags.context}" (it has: ${known}): pass one of them with --context`);
+    }
+    kc.setCurrentContext(flags.context);
+  }
   const context = kc.getContextObject(kc.getCurrentContext());
   const cluster = kc.getCurrentCluster();
-  if (!context || !cluster) throw new Error(`the kubeconfig has no context ${flags.context ?? kc.getCurrentContext()}`);
+  if (!context || !cluster) {
+    throw new KubeConfigError(`kubeconfig ${where} has no usable current context: pass one with --context or set current-context`);
+  }
   return { kc, cluster: clusterToken(process.env.HOOKSYNC_CLUSTER || cluster.name), namespace: context.namespace ?? 'default' };
+}
+
+function loadKubeConfig(file: string | undefined): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (file) kc.loadFromFile(file);
+    else kc.loadFromDefault();
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new KubeConfigError(`cannot read kubeconfig ${file ?? process.env.KUBECONFIG ?? '~/.kube/config'}: ${reason}: pass one with --kubeconfig or KUBECONFIG`);
+  }
+  return kc;
 }
 
 export function clusterToken(name: string): string {

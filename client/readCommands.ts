@@ -2,7 +2,9 @@
 // `hooksync history APP`. They only talk to Temporal; none of them changes anything.
 import { InvalidArgumentError, type Command } from 'commander';
 import { connectOrFail, EXIT, output, temporalFlags, type TemporalFlags } from './cliCommon';
-import { progressPrinter, resultJson } from './formatResult';
+import { resultJson } from './formatResult';
+import { consoleProgress } from './progressPrinter';
+import { isForPeople, renderData } from './outputFormat';
 import { formatSyncHistory, formatSyncList, formatSyncStatus } from './formatSyncs';
 import { getSync, listSyncs, syncHistory, watchSync, type SyncStatus } from './syncStatus';
 
@@ -17,17 +19,18 @@ function exitFor(status: SyncStatus): number {
 
 async function statusCommand(syncId: string, opts: ReadOpts & { watch?: boolean }): Promise<number> {
   const client = await connectOrFail(opts);
-  const text = opts.output === 'text';
+  const text = isForPeople(opts.output);
   try {
     let status: SyncStatus;
     if (opts.watch) {
-      const printer = progressPrinter();
-      status = await watchSync(client, syncId, (state) => { if (text) for (const line of printer(state)) console.log(line); });
+      const progress = consoleProgress(text);
+      status = await watchSync(client, syncId, progress.onState, progress.onWaiting);
+      progress.onState(status);
       if (text) console.log('');
     } else {
       status = await getSync(client, syncId);
     }
-    console.log(text ? formatSyncStatus(status) : JSON.stringify(resultJson(status), null, 2));
+    console.log(text ? formatSyncStatus(status, new Date(), { wide: opts.output === 'wide' }) : renderData(opts.output, resultJson(status)));
     return exitFor(status);
   } finally {
     await client.connection.close();
@@ -38,7 +41,7 @@ async function listCommand(opts: ReadOpts & { app?: string; limit: number }): Pr
   const client = await connectOrFail(opts);
   try {
     const syncs = await listSyncs(client, { app: opts.app, limit: opts.limit });
-    console.log(opts.output === 'text' ? formatSyncList(syncs) : JSON.stringify({ syncs }, null, 2));
+    console.log(isForPeople(opts.output) ? formatSyncList(syncs, new Date(), { wide: opts.output === 'wide' }) : renderData(opts.output, { syncs }));
     return EXIT.ok;
   } finally {
     await client.connection.close();
@@ -49,7 +52,7 @@ async function historyCommand(app: string, opts: ReadOpts & { limit: number }): 
   const client = await connectOrFail(opts);
   try {
     const runs = await syncHistory(client, app, { limit: opts.limit });
-    console.log(opts.output === 'text' ? formatSyncHistory(runs) : JSON.stringify({ app, runs }, null, 2));
+    console.log(isForPeople(opts.output) ? formatSyncHistory(runs, new Date(), { wide: opts.output === 'wide' }) : renderData(opts.output, { app, runs }));
     return EXIT.ok;
   } finally {
     await client.connection.close();

@@ -6,7 +6,9 @@ import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
-import type { TemporalTarget } from './temporalConnection';
+import { connectionOptions, type TemporalTarget } from './temporalConnection';
+import type { WaitingReason } from '../sync/waitingReason';
+import { waitingReasons } from './waitingReasons';
 
 export class SyncAlreadyRunning extends Error {}
 
@@ -17,7 +19,7 @@ export interface SyncReport extends SyncResult {
 }
 
 export async function connectClient(target: TemporalTarget): Promise<Client> {
-  const connection = await Connection.connect({ address: target.address, connectTimeout: '5s' });
+  const connection = await Connection.connect({ ...connectionOptions(target), connectTimeout: '5s' });
   return new Client({ connection, namespace: target.namespace });
 }
 
@@ -93,13 +95,17 @@ export async function queryState(handle: WorkflowHandle, ms: number): Promise<Sy
   }
 }
 
-/** Calls `onState` with the sync's state about once a second until it ends; returns the result. */
-export async function followSync(handle: WorkflowHandle, onState: (state: SyncResult) => void): Promise<SyncReport> {
+/**
+ * Calls `onState` with the sync's state about once a second until it ends, and `onWaiting`, when
+ * given, with what its pending waits report (waitingReasons.ts); returns the result.
+ */
+export async function followSync(handle: WorkflowHandle, onState: (state: SyncResult) => void, onWaiting?: (reasons: WaitingReason[]) => void): Promise<SyncReport> {
   let ended = false;
   const finished = handle.result().finally(() => { ended = true; }) as Promise<SyncResult>;
   while (!ended) {
     try {
       onState(await queryState(handle, 5_000));
+      if (onWaiting) onWaiting(await waitingReasons(handle));
     } catch {
       // A query can fail while no worker is polling; the result is what counts.
     }

@@ -4,6 +4,7 @@
 // where the result cannot tell: a run still going, or one ended without a result (terminated).
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { SYNC_OUTCOMES, type SyncOutcome, type SyncResult } from '../sync/syncRun';
+import type { WaitingReason } from '../sync/waitingReason';
 import { followSync, hasWorker, queryState, type SyncReport } from './syncClient';
 import { findSync, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
 
@@ -81,12 +82,12 @@ export async function getSync(client: Client, syncId: string): Promise<SyncStatu
 }
 
 /** Follows a running sync to its end, calling `onState` as followSync does; then its status. */
-export async function watchSync(client: Client, syncId: string, onState: (state: SyncResult) => void): Promise<SyncStatus> {
+export async function watchSync(client: Client, syncId: string, onState: (state: SyncResult) => void, onWaiting?: (reasons: WaitingReason[]) => void): Promise<SyncStatus> {
   const handle = handleOf(client, await findSync(client, syncId));
   const ref = refOf(await handle.describe());
   if (ref.status !== 'RUNNING') return statusOfRun(client, ref);
   // How it ended is read afresh below, the same way for every ending (a terminated run has no result).
-  await followSync(handle, onState).catch(() => undefined);
+  await followSync(handle, onState, onWaiting).catch(() => undefined);
   return statusOfRun(client, refOf(await handle.describe()));
 }
 

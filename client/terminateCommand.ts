@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { CliError, connectOrFail, EXIT, output, temporalFlags, type TemporalFlags } from './cliCommon';
 import { resultJson } from './formatResult';
+import { isForPeople, renderData } from './outputFormat';
 import { formatSyncStatus } from './formatSyncs';
 import { findSync } from './syncQueries';
 import { getSync } from './syncStatus';
@@ -17,7 +18,7 @@ async function terminateCommand(syncId: string, opts: TemporalFlags & { output: 
     await terminateSync(client, run.workflowId);
     await client.workflow.getHandle(run.workflowId, run.runId).result();
     const status = await getSync(client, syncId);
-    console.log(opts.output === 'text' ? formatSyncStatus(status) : JSON.stringify(resultJson(status), null, 2));
+    console.log(isForPeople(opts.output) ? formatSyncStatus(status, new Date(), { wide: opts.output === 'wide' }) : renderData(opts.output, resultJson(status)));
     return status.phase === 'Terminated' ? EXIT.ok : EXIT.failed;
   } finally {
     await client.connection.close();

@@ -17,6 +17,7 @@ step() {  # step NAME COMMAND...: one check counted as one test
 }
 
 bash "$here/npm-deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+bash "$here/browser-deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
 env_was_up=0
 if temporal_healthy && kube_healthy; then env_was_up=1; fi
 bash "$here/start.sh" || { echo "0 passed, 1 failed"; exit 1; }

@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createKubeClient } from '../activities/kubeClient';
 import type { KubeTarget } from '../client/kubeTarget';
-import type { TemporalTarget } from '../client/temporalConnection';
+import { connectionOptions, type TemporalTarget } from '../client/temporalConnection';
 import { taskQueueFor } from '../workflows/messages';
 import { faultInterceptors } from './faultInterceptor';
 
@@ -16,7 +16,7 @@ export interface WorkerOptions {
 }
 
 export async function createSyncWorker({ temporal, kube, workflowBundlePath }: WorkerOptions): Promise<Worker> {
-  const connection = await NativeConnection.connect({ address: temporal.address });
+  const connection = await NativeConnection.connect(connectionOptions(temporal));
   const workflows = workflowBundlePath
     ? { workflowBundle: { codePath: workflowBundlePath } }
     : { workflowsPath: require.resolve('../workflows') };

@@ -41,7 +41,7 @@ async function listPath(path: string): Promise<ListedInput[]> {
   const listed: ListedInput[] = [];
   await walk(path, new Set(), listed);
   if (listed.length === 0) {
-    return [{ problem: { file: path, message: 'directory holds no .yaml, .yml or .json file' } }];
+    return [{ problem: { file: path, message: 'directory holds no .yaml, .yml or .json file: check the path' } }];
   }
   return listed;
 }

@@ -50,10 +50,11 @@ export function parseYamlDocuments(text: string, file: string): ParsedInput {
   const documents: ParsedDocument[] = [];
   const problems: LoadProblem[] = [];
   parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter }).forEach((doc, index) => {
-    const issues = [...doc.errors, ...doc.warnings.filter((w) => !WARNINGS_REPORTED_ELSEWHERE.has(w.code))];
+    // After a syntax error the parser's later errors are mostly echoes of the first: one is clearer.
+    const issues = [...doc.errors.slice(0, 1), ...doc.warnings.filter((w) => !WARNINGS_REPORTED_ELSEWHERE.has(w.code))];
     for (const issue of issues) {
-      const line = lineCounter.linePos(issue.pos[0]).line;
-      problems.push({ file, line, document: index, message: `YAML ${issue.code}: ${firstLine(issue.message)}` });
+      const { line, col } = lineCounter.linePos(issue.pos[0]);
+      problems.push({ file, line, document: index, message: syntaxMessage(issue.code, issue.message, col) });
     }
     const root = doc.contents;
     if (doc.errors.length > 0 || root === null || isEmpty(root)) return;
@@ -76,4 +77,10 @@ function isEmpty(root: ParsedNode): boolean {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/** The parser's words with the column and what to do; its code last, for searching. */
+function syntaxMessage(code: string, message: string, column: number): string {
+  const hint = code === 'TAB_AS_INDENT' ? 'indent with spaces' : 'fix the YAML at this place';
+  return `YAML syntax error at column ${column}: ${firstLine(message).replace(/\.$/, '')}: ${hint} (${code})`;
 }

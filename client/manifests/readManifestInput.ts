@@ -30,7 +30,7 @@ export async function readManifestInput(input: ManifestInput, stdin: StdinSource
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { problem: { file, message: 'is not UTF-8 text' } };
+    return { problem: { file, message: 'is not UTF-8 text: save it as UTF-8' } };
   }
 }
 

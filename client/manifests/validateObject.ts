@@ -6,6 +6,7 @@ import { type KubeObject } from '../../sync/manifest';
 import { fieldPath } from './fieldPath';
 import { type JsonObject, isJsonObject } from './jsonObject';
 import { quoteValue } from './loadProblem';
+import { nameProblem, namespaceProblem } from './objectNames';
 
 export interface ObjectProblem {
   line: number;
@@ -20,6 +21,8 @@ export type ObjectCheck = { object: KubeObject } | { problems: ObjectProblem[] }
 
 const STRING_MAPS = ['labels', 'annotations'] as const;
 
+const EXAMPLES = { apiVersion: '(e.g. v1 or apps/v1)', kind: '(e.g. ConfigMap or Deployment)' };
+
 export function validateObject(value: unknown, line: number, lineOf: LineOf): ObjectCheck {
   if (!isJsonObject(value)) {
     return { problems: [{ line, message: `must be a mapping with apiVersion, kind and metadata, not ${typeName(value)}` }] };
@@ -30,14 +33,15 @@ export function validateObject(value: unknown, line: number, lineOf: LineOf): Ob
     if (withValue && parent[key] !== undefined) problem.value = quoteValue(parent[key]);
     problems.push(problem);
   };
-  for (const key of ['apiVersion', 'kind']) {
-    if (!isText(value[key])) report(value, key, key, value[key] === undefined ? 'missing' : 'must be a non-empty string');
+  for (const key of ['apiVersion', 'kind'] as const) {
+    if (!isText(value[key])) report(value, key, key, value[key] === undefined ? `missing: set ${key} ${EXAMPLES[key]}` : 'must be a non-empty string');
   }
   const metadata = value.metadata;
   if (!isJsonObject(metadata)) {
     report(value, 'metadata', 'metadata', metadata === undefined ? 'missing: set metadata.name' : 'must be a mapping', false);
   } else {
     checkMetadata(metadata, report);
+    checkNames(metadata, typeof value.kind === 'string' ? value.kind : '', report);
   }
   return problems.length > 0 ? { problems } : { object: value as KubeObject };
 }
@@ -66,6 +70,18 @@ function checkMetadata(metadata: JsonObject, report: Report): void {
         report(map, key, fieldPath(['metadata', mapName, key]), 'must be a string: quote the value');
       }
     }
+  }
+}
+
+/** Names the API server would refuse; only string names (checkMetadata reports the others). */
+function checkNames(metadata: JsonObject, kind: string, report: Report): void {
+  if (isText(metadata.name)) {
+    const problem = nameProblem(kind, metadata.name);
+    if (problem) report(metadata, 'name', 'metadata.name', problem);
+  }
+  if (isText(metadata.namespace)) {
+    const problem = namespaceProblem(metadata.namespace);
+    if (problem) report(metadata, 'namespace', 'metadata.namespace', problem);
   }
 }
 

@@ -124,7 +124,8 @@ test('status --watch attaches to a running sync, prints progress lines as `sync`
   expect(watched.code).toBe(0);
   const lines = watched.stdout.split('\n');
   // The hook was seen running: the watch attached before the sync ended ...
-  expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d {2}PreSync wave 0 {2}Job\/migrate {2}Synced \| Running/);
+  expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d {2}PreSync wave 0: 1 hook$/);
+  expect(lines[1]).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d {2}apply {4}Job ${ns}/migrate: `));
   // ... and followed it to the end: the summary after a blank line, the hook done in the table.
   expect(lines).toContain(`Sync ID:  ${planned.syncId}`);
   expect(lines[lines.indexOf(`Sync ID:  ${planned.syncId}`) - 1]).toBe('');

@@ -1,8 +1,9 @@
 // An activity that fails for good ends the sync as Error (Argo CD's value for an operation that
 // could not run), not as a failed workflow: here the worker's permission to read Jobs is revoked
 // while it waits for a PreSync hook, so its next read is answered 403 Forbidden.
-import { KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { hooksyncWrites } from '../../support/auditLog';
+import { jobsOnlyKubeConfig } from '../../support/limitedKubeConfig';
 import { eventually } from '../../support/eventually';
 import { runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
@@ -12,33 +13,9 @@ const rbac = admin.kc.makeApiClient(RbacAuthorizationV1Api);
 let ns: string;
 let h: SyncHarness;
 
-/** Credentials of a ServiceAccount that may only work with Jobs in `namespace`. */
-async function jobsOnlyKubeConfig(namespace: string): Promise<KubeConfig> {
-  await admin.core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'jobs-only' } } });
-  await rbac.createNamespacedRole({ namespace, body: {
-    metadata: { name: 'jobs-only' },
-    rules: [{ apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'create', 'patch', 'delete'] }],
-  } });
-  await rbac.createNamespacedRoleBinding({ namespace, body: {
-    metadata: { name: 'jobs-only' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'jobs-only' },
-    subjects: [{ kind: 'ServiceAccount', name: 'jobs-only', namespace }],
-  } });
-  const token = await admin.core.createNamespacedServiceAccountToken({ namespace, name: 'jobs-only', body: { spec: { audiences: [], expirationSeconds: 3600 } } });
-  const cluster = admin.kc.getCurrentCluster()!;
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'kwok', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: false }],
-    users: [{ name: 'jobs-only', token: token.status!.token }],
-    contexts: [{ name: 'jobs-only', cluster: 'kwok', user: 'jobs-only', namespace }],
-    currentContext: 'jobs-only',
-  });
-  return kc;
-}
-
 beforeAll(async () => {
   ns = await createTestNamespace(admin, 'sync-error');
-  h = await startSyncHarness({ kc: await jobsOnlyKubeConfig(ns) });
+  h = await startSyncHarness({ kc: await jobsOnlyKubeConfig(admin, ns) });
 });
 afterAll(async () => {
   await h.stop();

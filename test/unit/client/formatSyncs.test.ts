@@ -86,3 +86,15 @@ describe('visibility queries', () => {
     expect(syncRunsQuery({ syncId: 'mwucvf8x' })).toBe("WorkflowType = 'sync' AND HooksyncSyncId = 'mwucvf8x'");
   });
 });
+
+test('formatSyncList -o wide: the phase reached, the end time and the Temporal ids before the message', () => {
+  expect(formatSyncList([failed], now, { wide: true })).toBe([
+    'SYNC ID   APP   CLUSTER        PHASE   STARTED               DURATION  SYNC PHASE  FINISHED              WORKFLOW ID              RUN ID  MESSAGE',
+    'mwud0001  shop  kwok-hooksync  Failed  2026-11-24T07:12:00Z  2m5s                  2026-11-24T07:14:05Z  sync/kwok-hooksync/shop  run-1   PreSync wave 0: Job apps/migrate failed: BackoffLimitExceeded',
+  ].join('\n'));
+});
+
+test('formatSyncHistory -o wide: the same extra columns', () => {
+  expect(formatSyncHistory([listing({ syncPhase: 'PostSync' })], now, { wide: true }).split('\n')[0])
+    .toBe('SYNC ID   ATTEMPT  CLUSTER        PHASE      STARTED               DURATION  SYNC PHASE  FINISHED              WORKFLOW ID              RUN ID  MESSAGE');
+});

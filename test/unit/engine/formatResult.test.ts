@@ -1,5 +1,5 @@
 // Terminal shapes of a sync (client/formatResult.ts): the final table and the progress lines.
-import { formatResultTable, progressPrinter, resultJson } from '../../../client/formatResult';
+import { formatResultTable, resultJson } from '../../../client/formatResult';
 import { type ResourceRow, type SyncResult } from '../../../sync/syncRun';
 
 function row(change: Partial<ResourceRow>): ResourceRow {
@@ -40,46 +40,6 @@ describe('formatResultTable', () => {
     },
   ])('$name', ({ rows, expected }) => {
     expect(formatResultTable(rows)).toBe(expected);
-  });
-});
-
-describe('progressPrinter', () => {
-  function state(resources: ResourceRow[]): SyncResult {
-    return { syncId: 's', app: 'shop', cluster: 'kwok', attempt: 0, phase: 'Running', message: '', resources };
-  }
-  function clock(...isoTimes: string[]): () => Date {
-    const times = isoTimes.map((t) => new Date(t));
-    return () => times.shift() ?? new Date('2000-01-01T00:00:00Z');
-  }
-
-  test('prints rows that changed since the last call, and only those', () => {
-    const print = progressPrinter(clock('2025-03-01T10:00:01Z', '2025-03-01T10:00:02Z', '2025-03-01T10:00:05Z'));
-    const pending = row({ name: 'pending' });
-    const running = row({ group: 'batch', kind: 'Job', name: 'migrate', syncPhase: 'PreSync', wave: -1, hookType: 'PreSync', status: 'Synced', hookPhase: 'Running', message: 'job/migrate created' });
-    expect(print(state([pending, running]))).toEqual(['10:00:01  PreSync wave -1  Job/migrate  Synced | Running | job/migrate created']);
-    expect(print(state([pending, running]))).toEqual([]);
-    const done = { ...running, hookPhase: 'Succeeded' as const, message: 'Job completed' };
-    const applied = row({ name: 'pending', status: 'Synced', health: 'Healthy' });
-    expect(print(state([applied, done]))).toEqual([
-      '10:00:02  Sync wave 0  ConfigMap/pending  Synced | Healthy',
-      '10:00:05  PreSync wave -1  Job/migrate  Synced | Succeeded | Job completed',
-    ]);
-    expect(print(state([applied, done]))).toEqual([]);
-  });
-
-  test('the same object in two phases is tracked per phase', () => {
-    const print = progressPrinter(clock('2025-03-01T23:59:59Z', '2025-03-02T00:00:00Z'));
-    const pre = row({ kind: 'Job', name: 'schema', syncPhase: 'PreSync', status: 'Synced' });
-    const post = { ...pre, syncPhase: 'PostSync' as const };
-    expect(print(state([pre, post]))).toEqual(['23:59:59  PreSync wave 0  Job/schema  Synced', '00:00:00  PostSync wave 0  Job/schema  Synced']);
-  });
-
-  test('printers do not share memory', () => {
-    const r = row({ status: 'Synced' });
-    const a = progressPrinter(clock('2025-03-01T10:00:00Z'));
-    const b = progressPrinter(clock('2025-03-01T11:00:00Z'));
-    expect(a(state([r]))).toEqual(['10:00:00  Sync wave 0  ConfigMap/config  Synced']);
-    expect(b(state([r]))).toEqual(['11:00:00  Sync wave 0  ConfigMap/config  Synced']);
   });
 });
 

@@ -57,7 +57,7 @@ const cases: { name: string; build: () => string[]; stdin?: string; manifests: s
       return [path.join(dir, 'empty')];
     },
     manifests: [],
-    problems: ['empty: directory holds no .yaml, .yml or .json file'],
+    problems: ['empty: directory holds no .yaml, .yml or .json file: check the path'],
   },
   {
     name: 'a link back to a parent directory is walked once',
@@ -77,7 +77,7 @@ const cases: { name: string; build: () => string[]; stdin?: string; manifests: s
       return [path.join(dir, 'latin1.yaml')];
     },
     manifests: [],
-    problems: ['latin1.yaml: is not UTF-8 text'],
+    problems: ['latin1.yaml: is not UTF-8 text: save it as UTF-8'],
   },
 ];
 

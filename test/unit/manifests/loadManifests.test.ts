@@ -70,8 +70,8 @@ const cases: Case[] = [
     paths: [at('bad/missing-fields.yaml')],
     manifests: [],
     problems: [
-      'bad/missing-fields.yaml:1 (document 1): ConfigMap no-api-version: apiVersion: missing',
-      'bad/missing-fields.yaml:5 (document 2): <no kind> no-kind: kind: missing',
+      'bad/missing-fields.yaml:1 (document 1): ConfigMap no-api-version: apiVersion: missing: set apiVersion (e.g. v1 or apps/v1)',
+      'bad/missing-fields.yaml:5 (document 2): <no kind> no-kind: kind: missing: set kind (e.g. ConfigMap or Deployment)',
       'bad/missing-fields.yaml:12 (document 3): ConfigMap <no name>: metadata.name: missing: set metadata.name (or metadata.generateName for a hook)',
       'bad/missing-fields.yaml:19 (document 4): ConfigMap wave-unquoted: metadata.annotations["argocd.argoproj.io/sync-wave"]: must be a string: quote the value (found 5)',
     ],

@@ -123,7 +123,7 @@ const rejected: { name: string; text: string; problems: string[]; loaded?: strin
     name: 'syntax errors carry the line; the documents around them are still checked',
     text: `${header}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabbed\n---\n- a list\n`,
     problems: [
-      'in.yaml:9 (document 2): YAML TAB_AS_INDENT: Tabs are not allowed as indentation',
+      'in.yaml:9 (document 2): YAML syntax error at column 1: Tabs are not allowed as indentation: indent with spaces (TAB_AS_INDENT)',
       'in.yaml:11 (document 3): must be a mapping with apiVersion, kind and metadata, not a list',
     ],
     loaded: ['cm'],

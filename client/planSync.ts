@@ -1,0 +1,29 @@
+// `planSync`, the library's first step: manifests on disk -> the frozen plan a sync will carry,
+// with its sync id (generated hook names depend on it, so startSync must be given the same one).
+// Offline: no server is asked anything.
+import { planFromFiles } from './planFromFiles';
+import { newSyncId } from './syncClient';
+import type { SyncPlan } from '../sync/types';
+
+export interface PlanSyncOptions {
+  /** Namespace for objects that name none. */
+  namespace: string;
+  /** Also create `namespace` first, unless the manifests declare it (`--create-namespace`). */
+  createNamespace?: boolean;
+  /** Defaults to a fresh id. */
+  syncId?: string;
+}
+
+export interface PlannedSync {
+  syncId: string;
+  plan: SyncPlan;
+  /** One line per problem, naming file, line, object and field; start nothing when non-empty. */
+  problems: string[];
+}
+
+/** Plans files, directories (recursively) or `-` (stdin), as `hooksync plan -f` does. */
+export async function planSync(paths: readonly string[], options: PlanSyncOptions): Promise<PlannedSync> {
+  const syncId = options.syncId ?? newSyncId();
+  const planned = await planFromFiles(paths, { syncId, attempt: 0, defaultNamespace: options.namespace, createNamespace: options.createNamespace });
+  return { syncId, ...planned };
+}

@@ -1,0 +1,32 @@
+// What a task still waits for, as the waiting activity sees it on each check: the health rules'
+// own words (a Job's active pods, a Deployment's updated and available replicas, a hook's
+// condition). The activity puts these in its heartbeat details, so a client can show them while
+// the workflow, and so its history, stays as it is.
+import type { SyncPhase, SyncTask } from './types';
+
+export interface WaitingReason {
+  phase: SyncPhase;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Why the task is not done yet, e.g. `Progressing: Waiting for rollout to finish: 0 of 1 ...`. */
+  reason: string;
+}
+
+/** The heartbeat details of the waiting activity (awaitGroup). */
+export interface WaitingDetails {
+  waitingFor: WaitingReason[];
+}
+
+/** A task's reason: the health status, when the rule gave one, before its message. */
+export function waitingReason(task: SyncTask, outcome: { health?: string; message: string }): WaitingReason {
+  const { kind, namespace, name } = task.ref;
+  const reason = outcome.health ? `${outcome.health}: ${outcome.message}` : outcome.message;
+  return { phase: task.phase, kind, namespace, name, reason };
+}
+
+/** True for details of this shape (heartbeats of older workers carried strings). */
+export function isWaitingDetails(value: unknown): value is WaitingDetails {
+  const list = (value as { waitingFor?: unknown } | null)?.waitingFor;
+  return Array.isArray(list) && list.every((r) => typeof (r as WaitingReason | null)?.reason === 'string');
+}

@@ -1,0 +1,73 @@
+// Every example in examples/api/ run against the real servers, in the order a user would: plan,
+// start, watch, get, list; then start a slow sync and terminate it. planSync also runs as its
+// own process from the compiled dist/ (global set-up builds it), the way the README says to.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main as getSync } from '../../../examples/api/getSync';
+import { main as listSyncs } from '../../../examples/api/listSyncs';
+import { main as planSync } from '../../../examples/api/planSync';
+import { main as startSync } from '../../../examples/api/startSync';
+import { main as terminateSync } from '../../../examples/api/terminateSync';
+import { main as watchSync } from '../../../examples/api/watchSync';
+import { eventually } from '../../support/eventually';
+import { repoRoot } from '../../support/paths';
+import { readTestEnv } from '../../support/testEnv';
+import { configMapYaml, documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
+
+const kit = useSyncHarness();
+const dir = mkdtempSync(join(tmpdir(), 'hooksync-examples-'));
+const quick = join(dir, 'quick.yaml');
+const slow = join(dir, 'slow.yaml');
+writeFileSync(quick, documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()));
+writeFileSync(slow, jobYaml('migrate', { hook: 'PreSync', runFor: '120s' }));
+
+const saved = { ...process.env };
+let log: jest.SpyInstance;
+beforeAll(() => {
+  // The examples read the connection as a user's shell would give it.
+  const env = readTestEnv();
+  Object.assign(process.env, { TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace, KUBECONFIG: env.kubeconfigPath });
+  log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+beforeEach(() => { process.env.HOOKSYNC_CLUSTER = kit.h.clusterName; });
+afterAll(() => {
+  log.mockRestore();
+  process.env = saved;
+});
+
+test('planSync: the demo plans without problems, PreSync first', async () => {
+  const planned = await planSync(join(repoRoot, 'examples', 'demo'), 'shop');
+  expect(planned.problems).toEqual([]);
+  expect(planned.plan.groups[0].phase).toBe('PreSync');
+});
+
+test('planSync.js runs from dist/ as its own process', () => {
+  const out = execFileSync('node', [join(repoRoot, 'dist/examples/api/planSync.js'), 'examples/demo', 'shop'], { cwd: repoRoot, encoding: 'utf8' });
+  expect(out.split('\n')[0]).toMatch(/^PreSync wave 0: Job\/db-migrate-presync-/);
+});
+
+test('startSync, watchSync, getSync, listSyncs: one sync from start to its listing', async () => {
+  const ns = await kit.namespace('examples');
+  const app = `examples-${ns}`;
+  const { syncId, workflowId } = await startSync(app, ns, quick);
+  expect(workflowId).toBe(`sync/${kit.h.clusterName}/${app}`);
+
+  const watched = await watchSync(syncId);
+  expect(watched.phase).toBe('Succeeded');
+  const status = await getSync(syncId);
+  expect(status).toMatchObject({ syncId, phase: 'Succeeded' });
+  // startSync.ts passes createNamespace, so the namespace has a row of its own.
+  expect(status.resources.map((r) => [r.kind, r.state])).toEqual([['Namespace', 'Succeeded'], ['Job', 'Succeeded'], ['ConfigMap', 'Succeeded']]);
+  expect((await listSyncs(app)).map((s) => [s.syncId, s.phase])).toEqual([[syncId, 'Succeeded']]);
+});
+
+test('terminateSync: a running sync ends Terminated', async () => {
+  const ns = await kit.namespace('examples-stop');
+  const { syncId } = await startSync(`examples-stop-${ns}`, ns, slow);
+  // Terminate once the hook runs, as a user would who watched it hang.
+  await eventually(async () => expect((await getSync(syncId)).resources.some((r) => r.kind === 'Job' && r.state === 'Running')).toBe(true));
+  const status = await terminateSync(syncId);
+  expect(status.phase).toBe('Terminated');
+});

@@ -1,0 +1,71 @@
+// The Temporal UI as a sync log, checked in a real browser: a real sync of examples/demo, then
+// headless Chromium (Debian's, dev/browser-deps.sh) opens the finished sync's page in the dev
+// server's UI and finds every hook there, by name, with the phase it ran in and its outcome.
+// The browser only talks to 127.0.0.1: DNS resolves nothing else, and any other request is
+// aborted and recorded. HOOKSYNC_UPDATE_SCREENSHOT=1 refreshes docs/temporal-ui-demo-sync.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { planFromFiles } from '../../../client/planFromFiles';
+import { followSync, newSyncId, startSync } from '../../../client/syncClient';
+import { repoRoot, runDir } from '../../support/paths';
+import { readTestEnv } from '../../support/testEnv';
+import { useSyncHarness } from '../sync/syncTestKit';
+
+const kit = useSyncHarness();
+const CHROMIUM = process.env.HOOKSYNC_CHROMIUM ?? '/usr/bin/chromium';
+/** Networking off, but for the loopback the UI is served on. */
+const OFFLINE_FLAGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  '--disable-background-networking', '--disable-component-update', '--disable-domain-reliability',
+  '--disable-sync', '--no-first-run', '--no-default-browser-check',
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: OFFLINE_FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a finished sync in the Temporal UI: every hook by name, with its phase and outcome', async () => {
+  const ns = await kit.namespace('ui-demo');
+  const syncId = newSyncId();
+  const { plan, problems } = await planFromFiles([join(repoRoot, 'examples', 'demo')], { syncId, attempt: 0, defaultNamespace: ns });
+  expect(problems).toEqual([]);
+  const handle = await startSync(kit.h.client, { syncId, app: `ui-demo-${ns}`, cluster: kit.h.clusterName, plan });
+  const report = await followSync(handle, () => undefined);
+  expect(report.phase).toBe('Succeeded');
+  const hooks = report.resources.filter((r) => r.hookType);
+  expect(hooks.map((h) => h.hookType)).toEqual(['PreSync', 'PostSync']);
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const offHost: string[] = [];
+  await page.route('**/*', (route) => {
+    if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
+    offHost.push(route.request().url());
+    return route.abort();
+  });
+  const ui = readTestEnv().temporalUiUrl;
+  await page.goto(`${ui}/namespaces/${kit.h.client.options.namespace}/workflows/${encodeURIComponent(handle.workflowId)}/${report.runId}/history`);
+  await page.getByText('Completed', { exact: true }).first().waitFor();
+
+  for (const hook of hooks) {
+    // The timeline's activity summary names the hook and its phase; the result row its outcome.
+    await page.getByText(`apply ${hook.syncPhase} wave ${hook.wave}: Job/${hook.name}`, { exact: true }).waitFor({ timeout: 15_000 });
+  }
+  const body = await page.innerText('body');
+  for (const hook of hooks) {
+    expect(body).toContain(`"hookType": "${hook.hookType}"`);
+    expect(body).toContain(`"name": "${hook.name}"`);
+  }
+  expect(body).toContain('"hookPhase": "Succeeded"');
+  expect(body).toContain('"phase": "Succeeded"');
+
+  const shots = join(runDir(), 'test');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'temporal-ui-demo-sync.png') });
+  if (process.env.HOOKSYNC_UPDATE_SCREENSHOT) await page.screenshot({ path: join(repoRoot, 'docs', 'temporal-ui-demo-sync.png') });
+  expect(offHost).toEqual([]);
+});
