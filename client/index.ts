@@ -1,10 +1,11 @@
 // The hooksync library: the typed functions the CLI is built on, from one entry point.
-//   planSync -> startSync -> watchSync / getSync; listSyncs, syncHistory; terminateSync.
-// One runnable example per function is in examples/api/. New functions (retrySync) join here.
+//   planSync -> startSync -> watchSync / getSync; listSyncs, syncHistory; retrySync; terminateSync.
+// One runnable example per function is in examples/api/.
 export { planSync, type PlannedSync, type PlanSyncOptions } from './planSync';
 export { connectClient, startSync, terminateSync, followSync, newSyncId, SyncAlreadyRunning, type SyncReport } from './syncClient';
 export { getSync, watchSync, listSyncs, syncHistory, type SyncStatus, type SyncListing } from './syncStatus';
 export { SyncNotFound } from './syncQueries';
+export { retrySync, NothingToRetry, type RetryStarted } from './retrySync';
 export { waitingReasons } from './waitingReasons';
 export { temporalTarget, type TemporalTarget } from './temporalConnection';
 export { kubeTarget, KubeConfigError, type KubeTarget } from './kubeTarget';

@@ -75,7 +75,14 @@ interface Run {
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
   if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid sync input: ${problems.join('; ')}`, 'InvalidSyncInput');
-  const run = await startRun(input);
+  let run: Run;
+  try {
+    run = await startRun(input);
+  } catch (err) {
+    // Terminated while it listed the app's live objects: nothing was applied, nothing to clean up.
+    if (!isCancellation(err)) throw err;
+    return finish(notStarted(input));
+  }
   setHandler(syncStateQuery, () => resultOf(run));
   try {
     await runMainGroups(run);
@@ -151,6 +158,11 @@ async function startRun(input: SyncInput): Promise<Run> {
   }
   if ('error' in live) endAs(run, 'Error', live.error);
   return run;
+}
+
+function notStarted(input: SyncInput): Run {
+  const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
+  return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set() };
 }
 
 function endAs(run: Run, phase: SyncOutcome, message: string): void {

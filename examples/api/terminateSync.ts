@@ -8,9 +8,7 @@ export async function main(syncId: string): Promise<SyncStatus> {
   try {
     const { workflowId, runId } = await getSync(client, syncId);
     await terminateSync(client, workflowId);
-    // A sync cancelled before its first step ends as a cancelled workflow, not with a result;
-    // getSync reads either ending as Terminated.
-    await client.workflow.getHandle(workflowId, runId).result().catch(() => undefined);
+    await client.workflow.getHandle(workflowId, runId).result();
     const status = await getSync(client, syncId);
     console.log(`${status.phase}: ${status.message}`);
     return status;

@@ -1,5 +1,5 @@
 // Every example in examples/api/ run against the real servers, in the order a user would: plan,
-// start, watch, get, list; then start a slow sync and terminate it. planSync also runs as its
+// start, watch, get, list; then start a slow sync and terminate it, and retry a failed one. planSync also runs as its
 // own process from the compiled dist/ (global set-up builds it), the way the README says to.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { main as getSync } from '../../../examples/api/getSync';
 import { main as listSyncs } from '../../../examples/api/listSyncs';
 import { main as planSync } from '../../../examples/api/planSync';
+import { main as retrySync } from '../../../examples/api/retrySync';
 import { main as startSync } from '../../../examples/api/startSync';
 import { main as terminateSync } from '../../../examples/api/terminateSync';
 import { main as watchSync } from '../../../examples/api/watchSync';
@@ -22,6 +23,9 @@ const quick = join(dir, 'quick.yaml');
 const slow = join(dir, 'slow.yaml');
 writeFileSync(quick, documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()));
 writeFileSync(slow, jobYaml('migrate', { hook: 'PreSync', runFor: '120s' }));
+const failing = join(dir, 'failing.yaml');
+// The PostSync Job's pods need a ServiceAccount that is created only after the first attempt failed.
+writeFileSync(failing, documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml(), jobYaml('smoke-', { hook: 'PostSync', generateName: true, serviceAccount: 'smoke', activeDeadlineSeconds: 3 })));
 
 const saved = { ...process.env };
 let log: jest.SpyInstance;
@@ -70,4 +74,16 @@ test('terminateSync: a running sync ends Terminated', async () => {
   await eventually(async () => expect((await getSync(syncId)).resources.some((r) => r.kind === 'Job' && r.state === 'Running')).toBe(true));
   const status = await terminateSync(syncId);
   expect(status.phase).toBe('Terminated');
+});
+
+test('retrySync: a failed sync continues as attempt 1, the groups that succeeded carried over', async () => {
+  const ns = await kit.namespace('examples-retry');
+  const { syncId } = await startSync(`examples-retry-${ns}`, ns, failing);
+  expect((await watchSync(syncId)).phase).toBe('Failed');
+  await kit.h.cluster.core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'smoke' } } });
+
+  const report = await retrySync(syncId);
+
+  expect([report.phase, report.attempt]).toEqual(['Succeeded', 1]);
+  expect(report.resources.filter((r) => r.carriedFrom === 0).map((r) => `${r.kind}/${r.name}`)).toEqual([`Namespace/${ns}`, 'Job/migrate', 'ConfigMap/app-config']);
 });
