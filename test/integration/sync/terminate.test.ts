@@ -5,6 +5,7 @@ import { eventually } from '../../support/eventually';
 import { planYaml, rowOf } from '../../support/syncHarness';
 import { followSync, startSync, terminateSync } from '../../../client/syncClient';
 import { syncWorkflowId } from '../../../workflows/messages';
+import { killWorker, startWorkerProcess } from '../../support/workerProcess';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from './syncTestKit';
 
 const kit = useSyncHarness();
@@ -31,4 +32,22 @@ test('§6.3 terminate deletes the running hook and ends the sync Terminated', as
     expect(jobs.map((j) => j.metadata?.name)).toEqual([]);
   });
   expect(hooksyncWrites(ns).map((e) => e.resource)).not.toContain('configmaps');
+});
+
+test('a sync terminated before its first step ends Terminated with a result, having written nothing', async () => {
+  const ns = await kit.namespace('terminate-early');
+  const cluster = `early-${ns}`;
+  const planned = await planYaml(documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()), ns);
+  // No worker polls this cluster's queue yet: the cancellation is there before the first step.
+  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app: 'terminate-early', cluster, plan: planned.plan });
+  await terminateSync(kit.h.client, handle.workflowId);
+  const worker = startWorkerProcess(cluster);
+  try {
+    await worker.ready;
+    const report = await followSync(handle, () => undefined);
+    expect([report.phase, report.message, report.resources]).toEqual(['Terminated', 'sync terminated by the user before it applied anything', []]);
+  } finally {
+    await killWorker(worker);
+  }
+  expect(hooksyncWrites(ns)).toEqual([]);
 });
