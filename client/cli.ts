@@ -48,7 +48,7 @@ async function planCommand(opts: { filename: string[]; namespace: string; create
 }
 
 interface SyncOptions extends TemporalFlags {
-  filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string;
+  filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
   wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
 }
 
@@ -85,7 +85,7 @@ async function syncCommand(opts: SyncOptions) {
   return followAndReport(handle, opts.output);
 }
 
-async function workerCommand(opts: TemporalFlags & { kubeconfig?: string; context?: string }) {
+async function workerCommand(opts: TemporalFlags & { kubeconfig?: string; context?: string; cluster?: string }) {
   const kube = kubeTarget(opts);
   // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode) saves bundling at each start.
   const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
@@ -101,7 +101,8 @@ function program(): Command {
   cli.exitOverride((err) => { throw new CliError(err.message, err.exitCode === 0 ? EXIT.ok : EXIT.badInput); });
   cli.configureOutput({ outputError: () => undefined }); // main() prints it once, as `hooksync: ...`
   cli.option('--debug', 'print the stack trace of an error (for reporting a bug in hooksync)');
-  const kubeFlags = (c: Command) => c.option('--kubeconfig <file>', 'kubeconfig file').option('--context <name>', 'kubeconfig context');
+  const kubeFlags = (c: Command) => c.option('--kubeconfig <file>', 'kubeconfig file').option('--context <name>', 'kubeconfig context')
+    .option('--cluster <name>', "the cluster's name in workflow ids and the task queue hooksync.<name> (default: the context's cluster, or HOOKSYNC_CLUSTER)");
   cli.command('plan').description('print the sync plan of manifests, offline')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')

@@ -1,6 +1,7 @@
 // The target cluster: a kubeconfig (flag, then KUBECONFIG, then ~/.kube/config) and a context.
 // Its name keys the workflow id and the task queue, so it is reduced to a safe, readable token;
-// HOOKSYNC_CLUSTER names it when the context's cluster name is not the one wanted.
+// --cluster (or HOOKSYNC_CLUSTER) names it when the context's cluster name is not the one wanted:
+// `sync --cluster prod` routes to the workers started with `worker --cluster prod`.
 import { KubeConfig } from '@kubernetes/client-node';
 
 export interface KubeTarget {
@@ -14,7 +15,7 @@ export interface KubeTarget {
 /** The kubeconfig cannot be read or lacks the context asked for: a usage error, not an outage. */
 export class KubeConfigError extends Error {}
 
-export function kubeTarget(flags: { kubeconfig?: string; context?: string }): KubeTarget {
+export function kubeTarget(flags: { kubeconfig?: string; context?: string; cluster?: string }): KubeTarget {
   const kc = loadKubeConfig(flags.kubeconfig);
   const where = flags.kubeconfig ?? process.env.KUBECONFIG ?? '~/.kube/config';
   if (flags.context) {
@@ -29,7 +30,7 @@ export function kubeTarget(flags: { kubeconfig?: string; context?: string }): Ku
   if (!context || !cluster) {
     throw new KubeConfigError(`kubeconfig ${where} has no usable current context: pass one with --context or set current-context`);
   }
-  return { kc, cluster: clusterToken(process.env.HOOKSYNC_CLUSTER || cluster.name), namespace: context.namespace ?? 'default' };
+  return { kc, cluster: clusterToken(flags.cluster || process.env.HOOKSYNC_CLUSTER || cluster.name), namespace: context.namespace ?? 'default' };
 }
 
 function loadKubeConfig(file: string | undefined): KubeConfig {

@@ -72,3 +72,12 @@ test('sync: a failed sync exits 1 with phase Failed', async () => {
   expect(result.code).toBe(1);
   expect(JSON.parse(result.stdout)).toMatchObject({ phase: 'Failed' });
 });
+
+test('sync --cluster routes the sync to the task queue of the workers for that cluster name', async () => {
+  const ns = await kit.namespace('contract-cluster');
+  const file = manifestFile('cluster.yaml', configMapYaml());
+  const result = await runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, '--cluster', kit.h.clusterName, '-f', file, '--app', 'contract-cluster', '-n', ns, '-o', 'json');
+  expect(result.code).toBe(0);
+  const report = JSON.parse(result.stdout) as { phase: string; cluster: string };
+  expect([report.phase, report.cluster]).toEqual(['Succeeded', kit.h.clusterName]);
+});
