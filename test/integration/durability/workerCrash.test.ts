@@ -47,6 +47,15 @@ async function expectCreatedOnceAfterARetry(handle: WorkflowHandle, namespace: s
   expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
 }
 
+/** A kill must land inside the wait: the hook Job runs and a worker has picked up the wait. */
+async function untilWaitingFor(handle: WorkflowHandle, namespace: string, job: string): Promise<void> {
+  await eventually(async () => {
+    const live = await cluster.batch.readNamespacedJob({ namespace, name: job });
+    expect(live.status?.active).toBe(1);
+    expect(await activityIsRunning(handle, 'awaitGroup')).toBe(true);
+  });
+}
+
 async function newWorker(extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
   const worker = startWorkerProcess(clusterName, extraEnv);
   workers.push(worker);
@@ -58,12 +67,7 @@ test('C2 a worker killed while it waits for a hook is replaced; the sync succeed
   const first = await newWorker();
   const planned = await planYaml(documents(jobYaml('migrate', { hook: 'PreSync', runFor: '8s' }), configMapYaml()), ns);
   const handle = await startSync(client, { syncId: planned.syncId, app: 'worker-crash', cluster: clusterName, plan: planned.plan });
-  // The kill must land inside the wait: the Job runs and the worker has picked up the wait.
-  await eventually(async () => {
-    const job = await cluster.batch.readNamespacedJob({ namespace: ns, name: 'migrate' });
-    expect(job.status?.active).toBe(1);
-    expect(await activityIsRunning(handle, 'awaitGroup')).toBe(true);
-  });
+  await untilWaitingFor(handle, ns, 'migrate');
 
   await killWorker(first);
   await newWorker();
@@ -96,11 +100,7 @@ test('a hook deadline is a durable timer: it fires on time although no worker wa
   const yaml = jobYaml('stuck-migrate', { hook: 'PreSync', runFor: '60s' }).replace('annotations: {', 'annotations: { hooksync.io/timeout: "4s",');
   const planned = await planYaml(yaml, ownNs);
   const handle = await startSync(client, { syncId: planned.syncId, app: 'crash-deadline', cluster: clusterName, plan: planned.plan });
-  await eventually(async () => {
-    const job = await cluster.batch.readNamespacedJob({ namespace: ownNs, name: 'stuck-migrate' });
-    expect(job.status?.active).toBe(1);
-    expect(await activityIsRunning(handle, 'awaitGroup')).toBe(true);
-  });
+  await untilWaitingFor(handle, ownNs, 'stuck-migrate');
 
   await killWorker(first);
   // The deadline passes with no worker at all; the timer is Temporal's, not the worker's.
