@@ -14,7 +14,7 @@ import { isForPeople, renderData } from './outputFormat';
 import { planFromFiles } from './planFromFiles';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
-import { CliError, connectOrFail, EXIT, output, temporalFlags, temporalTargetOf, type TemporalFlags } from './cliCommon';
+import { CliError, connectOrFail, dataConverterOrFail, EXIT, output, temporalFlags, temporalTargetOf, type TemporalFlags } from './cliCommon';
 import { addReadCommands } from './readCommands';
 import { addTerminateCommand } from './terminateCommand';
 import { addRetryCommand } from './retryCommand';
@@ -87,9 +87,10 @@ async function syncCommand(opts: SyncOptions) {
 
 async function workerCommand(opts: TemporalFlags & { kubeconfig?: string; context?: string; cluster?: string }) {
   const kube = kubeTarget(opts);
-  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode) saves bundling at each start.
+  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode, with the codec's
+  // failureConverterPath) saves bundling at each start.
   const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
-  const worker = await createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath });
+  const worker = await createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath, dataConverter: dataConverterOrFail() });
   console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
   await worker.run();
   return EXIT.ok;

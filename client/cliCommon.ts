@@ -2,6 +2,9 @@
 // `-o` option, and the Temporal connection flags over TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE.
 import type { Client } from '@temporalio/client';
 import type { Command } from 'commander';
+import type { DataConverter } from '@temporalio/common';
+import { hooksyncDataConverter } from '../codec/dataConverter';
+import { KeyRingError } from '../codec/keyRing';
 import { connectClient } from './syncClient';
 import { temporalTarget, type TemporalTarget } from './temporalConnection';
 
@@ -36,9 +39,20 @@ export function temporalTargetOf(opts: TemporalFlags): TemporalTarget {
   }
 }
 
+/** The codec configured by the environment; a bad key file is a usage error (exit 2). */
+export function dataConverterOrFail(): DataConverter {
+  try {
+    return hooksyncDataConverter();
+  } catch (err) {
+    if (err instanceof KeyRingError) throw new CliError(err.message, EXIT.badInput);
+    throw err;
+  }
+}
+
 export async function connectOrFail(opts: TemporalFlags): Promise<Client> {
   const target = temporalTargetOf(opts);
-  return connectClient(target).catch((err: Error) => {
+  const dataConverter = dataConverterOrFail();
+  return connectClient(target, dataConverter).catch((err: Error) => {
     throw new CliError(`cannot reach Temporal at ${target.address} (namespace ${target.namespace}): ${err.message}: ` +
       'check --address, TEMPORAL_ADDRESS or the profile, and that the server runs', EXIT.unreachable);
   });

@@ -1,7 +1,8 @@
 // The library the CLI is built on: start a sync of planned manifests as the `sync` workflow, and
 // follow it to its result. Everything here talks to Temporal only; the worker talks to the cluster.
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { type DataConverter, WorkflowIdReusePolicy } from '@temporalio/common';
+import { hooksyncDataConverter } from '../codec/dataConverter';
 import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
@@ -18,9 +19,10 @@ export interface SyncReport extends SyncResult {
   finishedAt?: string;
 }
 
-export async function connectClient(target: TemporalTarget): Promise<Client> {
+/** `dataConverter` defaults to the codec the environment configures, as the worker's does. */
+export async function connectClient(target: TemporalTarget, dataConverter: DataConverter = hooksyncDataConverter()): Promise<Client> {
   const connection = await Connection.connect({ ...connectionOptions(target), connectTimeout: '5s' });
-  return new Client({ connection, namespace: target.namespace });
+  return new Client({ connection, namespace: target.namespace, dataConverter });
 }
 
 /** A short id, unique per sync, that generated hook names carry. */

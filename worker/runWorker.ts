@@ -1,6 +1,8 @@
 // A worker for one cluster: it holds that cluster's credentials and polls `hooksync.<cluster>`.
 // Run one or more per target cluster, next to it or anywhere that reaches both servers.
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { hooksyncDataConverter } from '../codec/dataConverter';
 import { createActivities } from '../activities';
 import { createKubeClient } from '../activities/kubeClient';
 import type { KubeTarget } from '../client/kubeTarget';
@@ -13,9 +15,11 @@ export interface WorkerOptions {
   kube: KubeTarget;
   /** A prebuilt workflow bundle (tests build one per run); otherwise bundled at start. */
   workflowBundlePath?: string;
+  /** Defaults to the codec the environment configures (HOOKSYNC_CODEC_KEY_FILE / _KEYS). */
+  dataConverter?: DataConverter;
 }
 
-export async function createSyncWorker({ temporal, kube, workflowBundlePath }: WorkerOptions): Promise<Worker> {
+export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter() }: WorkerOptions): Promise<Worker> {
   const connection = await NativeConnection.connect(connectionOptions(temporal));
   const workflows = workflowBundlePath
     ? { workflowBundle: { codePath: workflowBundlePath } }
@@ -26,6 +30,8 @@ export async function createSyncWorker({ temporal, kube, workflowBundlePath }: W
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc)),
     interceptors: { activity: faultInterceptors() },
+    // A prebuilt bundle must have been made with the same failureConverterPath (test/support/globalSetup.ts).
+    dataConverter,
     ...workflows,
   });
 }

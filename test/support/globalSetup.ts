@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { failureConverterPath } from '../../codec/dataConverter';
 import { repoRoot } from './paths';
 
 export default async function globalSetup(): Promise<void> {
@@ -21,7 +22,8 @@ export default async function globalSetup(): Promise<void> {
 
 async function bundle(workflowsPath: string, bundlePath: string): Promise<string> {
   const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+  // The sync worker's data converter names this failure converter; the bundle must carry the same.
+  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet });
   writeFileSync(bundlePath, code);
   return bundlePath;
 }

@@ -11,13 +11,21 @@ export interface TestEnv {
   kubeconfigPath: string;
 }
 
-export function readTestEnv(): TestEnv {
-  const file = join(runDir(), 'env');
+const envFile = () => join(runDir(), 'env');
+
+/** Every `export NAME=value` line of the env file. */
+export function readEnvFile(): Map<string, string> {
   const vars = new Map<string, string>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of readFileSync(envFile(), 'utf8').split('\n')) {
     const m = /^export ([A-Z_]+)=(.*)$/.exec(line.trim());
     if (m) vars.set(m[1], m[2]);
   }
+  return vars;
+}
+
+export function readTestEnv(): TestEnv {
+  const file = envFile();
+  const vars = readEnvFile();
   const need = (name: string): string => {
     const value = vars.get(name);
     if (!value) throw new Error(`${file} has no ${name}; run dev/start.sh`);
