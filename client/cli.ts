@@ -20,6 +20,7 @@ import { addTerminateCommand } from './terminateCommand';
 import { addRetryCommand } from './retryCommand';
 import { clusterPreflight } from './clusterPreflight';
 import { errorLines, exitCodeOf } from './cliErrors';
+import { addCodecServerCommand } from './codecServerCommand';
 
 export { EXIT } from './cliCommon';
 
@@ -128,6 +129,7 @@ function program(): Command {
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);
+  addCodecServerCommand(cli);
   return cli;
 }
 

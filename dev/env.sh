@@ -12,6 +12,14 @@ export KWOK_WORKDIR="$HOOKSYNC_RUN_DIR/kwok"
 KWOK_CLUSTER_DIR="$KWOK_WORKDIR/clusters/$KWOK_CLUSTER"
 KUBECONFIG_FILE="$HOOKSYNC_RUN_DIR/kubeconfig"
 LOG_DIR="$HOOKSYNC_RUN_DIR/logs"
+# The payload codec's key ring (lines id:base64key, the last one current) and the codec server's
+# bearer token; both made by dev/start.sh when missing, mode 0600.
+CODEC_KEY_FILE="$HOOKSYNC_RUN_DIR/codec-keys"
+CODEC_TOKEN_FILE="$HOOKSYNC_RUN_DIR/codec-token"
+CODEC_PORT="${HOOKSYNC_CODEC_PORT:-$((TEMPORAL_PORT + 1002))}"
+CODEC_PID_FILE="$HOOKSYNC_RUN_DIR/codec-server.pid"
+CODEC_SERVER_NEEDLE="cli.js codec-server"
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Search attributes the sync workflow sets, so `hooksync list` and the UI's filters can use them.
 SEARCH_ATTRIBUTES=(HooksyncApp=Keyword HooksyncCluster=Keyword HooksyncSyncId=Keyword HooksyncPhase=Keyword HooksyncOutcome=Keyword)
 
@@ -34,6 +42,9 @@ pid_is_ours() {
   [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$needle"
 }
+
+# A random secret, base64url without padding: fit for a key file line, a header or a URL.
+random_secret() { head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
 port_in_use() { ss -Htln "sport = :$1" | grep -q .; }
 

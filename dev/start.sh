@@ -16,7 +16,8 @@ start_temporal() {
   done
   local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT"
     --db-filename "$TEMPORAL_DB" --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL
-    --dynamic-config-value frontend.enableServerVersionCheck=false --log-level warn)
+    --dynamic-config-value frontend.enableServerVersionCheck=false --log-level warn
+    --ui-codec-endpoint "http://127.0.0.1:$CODEC_PORT")
   for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done
   log "starting Temporal dev server on 127.0.0.1:$TEMPORAL_PORT (database $TEMPORAL_DB)"
   # setsid: the server outlives this script and the terminal that ran it.
@@ -40,6 +41,42 @@ ensure_search_attributes() {
     log "registering search attribute ${sa%%=*}"
     "$temporal_bin" operator search-attribute create --address "127.0.0.1:$TEMPORAL_PORT" --name "${sa%%=*}" --type "${sa#*=}" >/dev/null \
       || die "cannot register search attribute ${sa%%=*}"
+  done
+}
+
+# The dev environment encrypts payloads by default: every hooksync process that sources the env
+# file finds the key ring through HOOKSYNC_CODEC_KEY_FILE. Keys are never rewritten, or the
+# histories already in the database could no longer be read.
+ensure_codec_secrets() {
+  if [[ ! -s "$CODEC_KEY_FILE" ]]; then
+    log "creating the payload codec key ring $CODEC_KEY_FILE"
+    (umask 077; printf 'dev-%s:%s\n' "$(date -u +%Y%m%d)" "$(head -c 32 /dev/urandom | base64 -w0)" >"$CODEC_KEY_FILE")
+  fi
+  if [[ ! -s "$CODEC_TOKEN_FILE" ]]; then
+    (umask 077; random_secret >"$CODEC_TOKEN_FILE")
+  fi
+}
+
+# The codec server lets the Temporal UI (started with --ui-codec-endpoint pointing here) show
+# decrypted payloads to a browser that presents the token (README, Security). It runs from dist/,
+# which is compiled first when missing.
+start_codec_server() {
+  if pid_is_ours "$CODEC_PID_FILE" "$CODEC_SERVER_NEEDLE"; then
+    log "codec server already up on 127.0.0.1:$CODEC_PORT (pid $(cat "$CODEC_PID_FILE"))"
+    return
+  fi
+  port_in_use "$CODEC_PORT" && die "port $CODEC_PORT on 127.0.0.1 (codec server) is taken by another process; pick another with HOOKSYNC_CODEC_PORT=..."
+  [[ -f "$REPO_DIR/dist/client/cli.js" ]] || (cd "$REPO_DIR" && npx tsc -p tsconfig.build.json) || die "cannot compile dist/ for the codec server"
+  log "starting the codec server on 127.0.0.1:$CODEC_PORT"
+  HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" setsid node "$REPO_DIR/dist/client/cli.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
+    --token-file "$CODEC_TOKEN_FILE" --ui-origin "http://127.0.0.1:$TEMPORAL_UI_PORT" --ui-origin "http://localhost:$TEMPORAL_UI_PORT" \
+    >>"$LOG_DIR/codec-server.log" 2>&1 </dev/null &
+  echo $! >"$CODEC_PID_FILE"
+  local deadline=$((SECONDS + 30))
+  until port_in_use "$CODEC_PORT"; do
+    kill -0 "$(cat "$CODEC_PID_FILE")" 2>/dev/null || die "the codec server exited; see $LOG_DIR/codec-server.log"
+    ((SECONDS < deadline)) || die "the codec server did not listen within 30 s; see $LOG_DIR/codec-server.log"
+    sleep 0.2
   done
 }
 
@@ -88,6 +125,9 @@ export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
 export TEMPORAL_NAMESPACE=default
 export HOOKSYNC_TEMPORAL_UI=http://127.0.0.1:$TEMPORAL_UI_PORT
 export KUBECONFIG=$KUBECONFIG_FILE
+export HOOKSYNC_CODEC_KEY_FILE=$CODEC_KEY_FILE
+export HOOKSYNC_CODEC_TOKEN_FILE=$CODEC_TOKEN_FILE
+export HOOKSYNC_CODEC_ENDPOINT=http://127.0.0.1:$CODEC_PORT
 ENV
 }
 
@@ -95,7 +135,9 @@ main() {
   local start=$SECONDS
   bash "$here/build-tools.sh"
   mkdir -p "$HOOKSYNC_RUN_DIR" "$LOG_DIR"
+  ensure_codec_secrets
   start_temporal
+  start_codec_server
   ensure_search_attributes
   start_cluster
   write_env_file

@@ -6,18 +6,20 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
-stop_temporal() {
-  if ! pid_is_ours "$TEMPORAL_PID_FILE" "$temporal_bin"; then
-    log "Temporal dev server: not running (or not started by us)"
-    rm -f "$TEMPORAL_PID_FILE"
+# stop_process PID_FILE NEEDLE NAME: stops the process only if the pid still runs our binary.
+stop_process() {
+  local file="$1" needle="$2" name="$3"
+  if ! pid_is_ours "$file" "$needle"; then
+    log "$name: not running (or not started by us)"
+    rm -f "$file"
     return
   fi
-  local pid; pid="$(cat "$TEMPORAL_PID_FILE")"
+  local pid; pid="$(cat "$file")"
   kill -TERM "$pid"
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-  rm -f "$TEMPORAL_PID_FILE"
-  log "Temporal dev server stopped"
+  rm -f "$file"
+  log "$name stopped"
 }
 
 stop_cluster() {
@@ -31,6 +33,8 @@ stop_cluster() {
   fi
 }
 
-stop_temporal
+stop_process "$CODEC_PID_FILE" "$CODEC_SERVER_NEEDLE" "codec server"
+stop_process "$TEMPORAL_PID_FILE" "$temporal_bin" "Temporal dev server"
 stop_cluster "${1:-}"
-if [[ "${1:-}" == "--delete" ]]; then rm -f "$TEMPORAL_DB" "$TEMPORAL_DB"-*; fi
+# The codec keys go with the database they protect; kept otherwise, or old histories turn unreadable.
+if [[ "${1:-}" == "--delete" ]]; then rm -f "$TEMPORAL_DB" "$TEMPORAL_DB"-* "$CODEC_KEY_FILE" "$CODEC_TOKEN_FILE"; fi
