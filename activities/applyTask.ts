@@ -26,8 +26,8 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
     if (err instanceof TaskRefused) return { key, state: 'Failed', status: 'SyncFailed', message: err.message };
-    if (isPermanent(err)) return { key, state: 'Failed', status: 'SyncFailed', message: statusMessage(err) };
-    throw kubeFailure(err, `apply ${describeObject(task.ref)}`);
+    if (isPermanent(err)) return { key, state: 'Failed', status: 'SyncFailed', message: statusMessage(err, task.object) };
+    throw kubeFailure(err, `apply ${describeObject(task.ref)}`, task.object);
   }
 }
 

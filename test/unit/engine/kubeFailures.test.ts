@@ -54,7 +54,8 @@ describe('statusMessage', () => {
 
   test.each<{ name: string; err: unknown; message: string }>([
     { name: 'a body that is not JSON is quoted, cut to 500 characters', err: { code: 502, body: `<html>${'x'.repeat(600)}</html>` }, message: `<html>${'x'.repeat(494)}` },
-    { name: 'a Status without a message falls back to the error message', err: Object.assign(new Error('boom'), { code: 500, body: '{"kind":"Status"}' }), message: 'boom' },
+    { name: 'a Status without a message gives its reason, never the error text (client-node puts the body and headers there)', err: Object.assign(new Error('boom, body and headers'), { code: 500, body: '{"kind":"Status","reason":"InternalError"}' }), message: 'InternalError' },
+    { name: 'a Status with neither message nor reason gives the HTTP status', err: Object.assign(new Error('boom'), { code: 500, body: '{"kind":"Status"}' }), message: 'HTTP 500' },
     { name: 'an error without body uses its message', err: Object.assign(new Error('Job apps/m already exists from an earlier sync'), { code: 409 }), message: 'Job apps/m already exists from an earlier sync' },
     { name: 'something that is not an Error is stringified', err: 'plain text', message: 'plain text' },
   ])('$name', ({ err, message }) => {
