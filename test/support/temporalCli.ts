@@ -18,3 +18,10 @@ export function temporalCli(...args: string[]): string {
   const env = readTestEnv();
   return execFileSync(temporalCliPath(), [...args, '--address', env.temporalAddress, '--namespace', env.temporalNamespace], { encoding: 'utf8' });
 }
+
+/** `temporal workflow show -o json` of one run, as stored; `extra` adds e.g. --codec-endpoint. */
+export function showHistory(workflowId: string, runId: string, extra: string[] = []): string {
+  const env = readTestEnv();
+  return execFileSync(temporalCliPath(), ['workflow', 'show', '--address', env.temporalAddress, '--namespace', env.temporalNamespace,
+    '-w', workflowId, '-r', runId, '-o', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}

@@ -1,0 +1,35 @@
+// Walks a history as `temporal workflow show -o json` prints it and lists the payloads that are
+// not encrypted. Search attributes are never encoded by design (they must stay indexable), so
+// they are left out; they hold app, cluster, sync id and phase only.
+const ENCRYPTED = Buffer.from('binary/encrypted').toString('base64');
+const NEVER_ENCODED = new Set(['searchAttributes']);
+
+interface Found {
+  plaintext: string[];
+  total: number;
+}
+
+function isPayload(value: Record<string, unknown>): boolean {
+  const metadata = value.metadata as Record<string, unknown> | undefined;
+  return typeof metadata === 'object' && metadata !== null && typeof metadata.encoding === 'string';
+}
+
+export function plaintextPayloads(history: unknown): Found {
+  const found: Found = { plaintext: [], total: 0 };
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (typeof value !== 'object' || value === null) return;
+    const record = value as Record<string, unknown>;
+    if (isPayload(record)) {
+      found.total++;
+      const encoding = (record.metadata as Record<string, string>).encoding;
+      if (encoding !== ENCRYPTED) found.plaintext.push(`${path} (${Buffer.from(encoding, 'base64').toString()})`);
+      return;
+    }
+    for (const [key, child] of Object.entries(record)) {
+      if (!NEVER_ENCODED.has(key)) walk(child, `${path}.${key}`);
+    }
+  };
+  walk(history, '$');
+  return found;
+}
