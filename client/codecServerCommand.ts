@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { type Command } from 'commander';
 import { listen, createCodecServer } from '../codec/codecServer';
-import { payloadCodecs } from '../codec/dataConverter';
-import { keyRingFromEnv, KeyRingError } from '../codec/keyRing';
+import { codecConfigFromEnv, payloadCodecs } from '../codec/dataConverter';
+import { KeyRingError } from '../codec/keyRing';
 import { CliError, EXIT } from './cliCommon';
 
 interface CodecServerFlags {
@@ -36,9 +36,9 @@ function readTokenFile(file: string): string {
 
 function codecsOrFail() {
   try {
-    const ring = keyRingFromEnv();
-    if (!ring) throw new CliError('no codec keys: set HOOKSYNC_CODEC_KEY_FILE or HOOKSYNC_CODEC_KEYS', EXIT.badInput);
-    return payloadCodecs(ring);
+    const config = codecConfigFromEnv();
+    if (!config.ring) throw new CliError('no codec keys: set HOOKSYNC_CODEC_KEY_FILE or HOOKSYNC_CODEC_KEYS', EXIT.badInput);
+    return payloadCodecs(config);
   } catch (err) {
     if (err instanceof KeyRingError) throw new CliError(err.message, EXIT.badInput);
     throw err;

@@ -16,6 +16,8 @@ LOG_DIR="$HOOKSYNC_RUN_DIR/logs"
 # bearer token; both made by dev/start.sh when missing, mode 0600.
 CODEC_KEY_FILE="$HOOKSYNC_RUN_DIR/codec-keys"
 CODEC_TOKEN_FILE="$HOOKSYNC_RUN_DIR/codec-token"
+# The claim-check store: payloads too large for Temporal, encrypted, one file per SHA-256.
+CLAIM_CHECK_DIR="$HOOKSYNC_RUN_DIR/claims"
 CODEC_PORT="${HOOKSYNC_CODEC_PORT:-$((TEMPORAL_PORT + 1002))}"
 CODEC_PID_FILE="$HOOKSYNC_RUN_DIR/codec-server.pid"
 CODEC_SERVER_NEEDLE="cli.js codec-server"

@@ -55,6 +55,7 @@ ensure_codec_secrets() {
   if [[ ! -s "$CODEC_TOKEN_FILE" ]]; then
     (umask 077; random_secret >"$CODEC_TOKEN_FILE")
   fi
+  mkdir -p -m 700 "$CLAIM_CHECK_DIR"
 }
 
 # The codec server lets the Temporal UI (started with --ui-codec-endpoint pointing here) show
@@ -68,7 +69,7 @@ start_codec_server() {
   port_in_use "$CODEC_PORT" && die "port $CODEC_PORT on 127.0.0.1 (codec server) is taken by another process; pick another with HOOKSYNC_CODEC_PORT=..."
   [[ -f "$REPO_DIR/dist/client/cli.js" ]] || (cd "$REPO_DIR" && npx tsc -p tsconfig.build.json) || die "cannot compile dist/ for the codec server"
   log "starting the codec server on 127.0.0.1:$CODEC_PORT"
-  HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" setsid node "$REPO_DIR/dist/client/cli.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
+  HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" HOOKSYNC_CLAIM_CHECK_DIR="$CLAIM_CHECK_DIR" setsid node "$REPO_DIR/dist/client/cli.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
     --token-file "$CODEC_TOKEN_FILE" --ui-origin "http://127.0.0.1:$TEMPORAL_UI_PORT" --ui-origin "http://localhost:$TEMPORAL_UI_PORT" \
     >>"$LOG_DIR/codec-server.log" 2>&1 </dev/null &
   echo $! >"$CODEC_PID_FILE"
@@ -127,6 +128,7 @@ export HOOKSYNC_TEMPORAL_UI=http://127.0.0.1:$TEMPORAL_UI_PORT
 export KUBECONFIG=$KUBECONFIG_FILE
 export HOOKSYNC_CODEC_KEY_FILE=$CODEC_KEY_FILE
 export HOOKSYNC_CODEC_TOKEN_FILE=$CODEC_TOKEN_FILE
+export HOOKSYNC_CLAIM_CHECK_DIR=$CLAIM_CHECK_DIR
 export HOOKSYNC_CODEC_ENDPOINT=http://127.0.0.1:$CODEC_PORT
 ENV
 }

@@ -37,4 +37,4 @@ stop_process "$CODEC_PID_FILE" "$CODEC_SERVER_NEEDLE" "codec server"
 stop_process "$TEMPORAL_PID_FILE" "$temporal_bin" "Temporal dev server"
 stop_cluster "${1:-}"
 # The codec keys go with the database they protect; kept otherwise, or old histories turn unreadable.
-if [[ "${1:-}" == "--delete" ]]; then rm -f "$TEMPORAL_DB" "$TEMPORAL_DB"-* "$CODEC_KEY_FILE" "$CODEC_TOKEN_FILE"; fi
+if [[ "${1:-}" == "--delete" ]]; then rm -f "$TEMPORAL_DB" "$TEMPORAL_DB"-* "$CODEC_KEY_FILE" "$CODEC_TOKEN_FILE"; rm -rf "$CLAIM_CHECK_DIR"; fi

@@ -8,8 +8,13 @@ export function codecKeyFile(): string {
   return readEnvFile().get('HOOKSYNC_CODEC_KEY_FILE') ?? join(runDir(), 'codec-keys');
 }
 
+export function claimCheckDir(): string {
+  return readEnvFile().get('HOOKSYNC_CLAIM_CHECK_DIR') ?? join(runDir(), 'claims');
+}
+
 /** Points this process (and the workers and CLIs it starts) at the dev key, as `source env` would. */
 export function useDevCodec(): void {
   delete process.env.HOOKSYNC_CODEC_KEYS;
   process.env.HOOKSYNC_CODEC_KEY_FILE = codecKeyFile();
+  process.env.HOOKSYNC_CLAIM_CHECK_DIR = claimCheckDir();
 }

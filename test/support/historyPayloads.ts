@@ -1,7 +1,8 @@
 // Walks a history as `temporal workflow show -o json` prints it and lists the payloads that are
-// not encrypted. Search attributes are never encoded by design (they must stay indexable), so
+// neither encrypted nor claim-check references. Search attributes are never encoded by design (they must stay indexable), so
 // they are left out; they hold app, cluster, sync id and phase only.
-const ENCRYPTED = Buffer.from('binary/encrypted').toString('base64');
+// A claim-check reference holds only the digest of an encrypted blob.
+const PROTECTED = new Set(['binary/encrypted', 'binary/claim-check'].map((e) => Buffer.from(e).toString('base64')));
 const NEVER_ENCODED = new Set(['searchAttributes']);
 
 interface Found {
@@ -23,7 +24,7 @@ export function plaintextPayloads(history: unknown): Found {
     if (isPayload(record)) {
       found.total++;
       const encoding = (record.metadata as Record<string, string>).encoding;
-      if (encoding !== ENCRYPTED) found.plaintext.push(`${path} (${Buffer.from(encoding, 'base64').toString()})`);
+      if (!PROTECTED.has(encoding)) found.plaintext.push(`${path} (${Buffer.from(encoding, 'base64').toString()})`);
       return;
     }
     for (const [key, child] of Object.entries(record)) {
