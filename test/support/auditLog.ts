@@ -12,12 +12,15 @@ export interface AuditEntry {
   name: string;
   code: number;
   userAgent: string;
+  /** Who the API server authenticated the request as. */
+  user: string;
   receivedAt: string;
 }
 
 interface RawEvent {
   verb: string;
   userAgent?: string;
+  user?: { username?: string };
   requestReceivedTimestamp: string;
   objectRef?: { resource?: string; namespace?: string; name?: string };
   responseStatus?: { code?: number };
@@ -41,7 +44,7 @@ export function auditEntries(needle: string, keep: (e: AuditEntry) => boolean): 
     const ref = e.objectRef ?? {};
     const entry = {
       verb: e.verb, resource: ref.resource ?? '', namespace: ref.namespace ?? '', name: ref.name ?? '',
-      code: e.responseStatus?.code ?? 0, userAgent: e.userAgent ?? '', receivedAt: e.requestReceivedTimestamp,
+      code: e.responseStatus?.code ?? 0, userAgent: e.userAgent ?? '', user: e.user?.username ?? '', receivedAt: e.requestReceivedTimestamp,
     };
     if (keep(entry)) entries.push(entry);
   }
