@@ -22,6 +22,7 @@ env_was_up=0
 if temporal_healthy && kube_healthy; then env_was_up=1; fi
 bash "$here/start.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
+step lock bash "$here/check-lock.sh"
 step typecheck npx tsc --noEmit -p tsconfig.json
 step lint npx eslint --max-warnings=0 .
 
