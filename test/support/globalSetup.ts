@@ -17,13 +17,13 @@ export default async function globalSetup(): Promise<void> {
   const dir = join(repoRoot, 'dist', 'test-bundles');
   mkdirSync(dir, { recursive: true });
   process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = await bundle(join(repoRoot, 'test/support/smokeWorkflows.ts'), join(dir, 'smoke-workflows.bundle.js'));
-  process.env.HOOKSYNC_TEST_SYNC_BUNDLE = await bundle(join(repoRoot, 'workflows/index.ts'), join(dir, 'sync-workflows.bundle.js'));
+  // The sync worker's data converter names this failure converter; its bundle must carry the same.
+  process.env.HOOKSYNC_TEST_SYNC_BUNDLE = await bundle(join(repoRoot, 'workflows/index.ts'), join(dir, 'sync-workflows.bundle.js'), failureConverterPath);
 }
 
-async function bundle(workflowsPath: string, bundlePath: string): Promise<string> {
+async function bundle(workflowsPath: string, bundlePath: string, failureConverter?: string): Promise<string> {
   const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
-  // The sync worker's data converter names this failure converter; the bundle must carry the same.
-  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet });
+  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath: failureConverter, logger: quiet });
   writeFileSync(bundlePath, code);
   return bundlePath;
 }
