@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { repoRoot } from './paths';
+import { readTestEnv } from './testEnv';
 
 export interface CodecServerProcess {
   child: ChildProcess;
@@ -14,13 +15,14 @@ export interface CodecServerProcess {
   stop(): Promise<void>;
 }
 
-export const UI_ORIGIN = 'http://127.0.0.1:8233';
+/** The origin of the test environment's Temporal UI, the one origin the codec server answers. */
+export const uiOrigin = (): string => new URL(readTestEnv().temporalUiUrl).origin;
 
 export async function startCodecServer(env: Record<string, string> = {}): Promise<CodecServerProcess> {
   const token = randomBytes(24).toString('base64url');
   const tokenFile = join(mkdtempSync(join(tmpdir(), 'hooksync-codec-')), 'token');
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'codec-server', '--port', '0', '--token-file', tokenFile, '--ui-origin', UI_ORIGIN], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'codec-server', '--port', '0', '--token-file', tokenFile, '--ui-origin', uiOrigin()], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

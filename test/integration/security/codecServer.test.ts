@@ -7,7 +7,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { AesGcmCodec } from '../../../codec/aesGcmCodec';
 import { keyRingFromEnv } from '../../../codec/keyRing';
 import { payloadsFromJson, payloadsToJson } from '../../../codec/payloadJson';
-import { startCodecServer, UI_ORIGIN, type CodecServerProcess } from '../../support/codecServerProcess';
+import { startCodecServer, uiOrigin, type CodecServerProcess } from '../../support/codecServerProcess';
 
 const CANARY = 'codec-server-canary-7d1e';
 let server: CodecServerProcess;
@@ -60,18 +60,18 @@ test('a browser session: /session with the token sets a cookie that then authori
   const cookie = session.headers.get('set-cookie')!;
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
-  const res = await post('/decode', encrypted, { Cookie: cookie.split(';')[0], Origin: UI_ORIGIN });
+  const res = await post('/decode', encrypted, { Cookie: cookie.split(';')[0], Origin: uiOrigin() });
   expect(res.status).toBe(200);
-  expect(res.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  expect(res.headers.get('access-control-allow-origin')).toBe(uiOrigin());
   expect(res.headers.get('access-control-allow-credentials')).toBe('true');
 });
 
 test('CORS: the UI origin gets a preflight answer, any other origin is refused', async () => {
   const preflight = await fetch(`${server.url}/decode`, {
-    method: 'OPTIONS', headers: { Origin: UI_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-namespace' },
+    method: 'OPTIONS', headers: { Origin: uiOrigin(), 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-namespace' },
   });
   expect(preflight.status).toBe(204);
-  expect(preflight.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe(uiOrigin());
   expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Namespace/);
   const evil = await post('/decode', encrypted, { Authorization: `Bearer ${server.token}`, Origin: 'http://evil.example' });
   expect(evil.status).toBe(403);
