@@ -8,6 +8,7 @@ import type { temporal } from '@temporalio/proto';
 import { followSync, startSync, type SyncReport } from '../../client/syncClient';
 import { HOOK_FINALIZER } from '../../sync/stamp';
 import { auditedWrites } from './auditLog';
+import { decodeRawPayload } from './codecEnv';
 import { planYaml } from './syncHarness';
 import type { TestCluster } from './testCluster';
 import { killWorker, startWorkerProcess, type WorkerProcess } from './workerProcess';
@@ -101,11 +102,11 @@ export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[
     const id = String(e.eventId);
     const at = timeOf(e);
     const scheduled = e.activityTaskScheduledEventAttributes;
-    if (scheduled) runs.set(id, { type: scheduled.activityType?.name ?? '', summary: summaryOf(e), attempts: 0, seconds: 0, scheduledAt: at });
+    if (scheduled) runs.set(id, { type: scheduled.activityType?.name ?? '', summary: await summaryOf(e), attempts: 0, seconds: 0, scheduledAt: at });
     const started = e.activityTaskStartedEventAttributes;
     const run = runs.get(String(started?.scheduledEventId ?? e.activityTaskCompletedEventAttributes?.scheduledEventId ?? ''));
     if (run && started) run.attempts = Math.max(run.attempts, started.attempt ?? 0);
-    if (run && started?.lastFailure?.message) run.lastFailure = started.lastFailure.message;
+    if (run && started?.lastFailure?.message) run.lastFailure = await failureMessage(started.lastFailure);
     if (run && e.activityTaskCompletedEventAttributes) run.seconds = (at - run.scheduledAt) / 1000;
   }
   return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);
@@ -115,15 +116,18 @@ function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
   return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
 }
 
-/** The activity's summary as the UI shows it (a JSON string payload). */
-function summaryOf(e: temporal.api.history.v1.IHistoryEvent): string {
-  const data = e.userMetadata?.summary?.data;
-  if (!data) return '';
-  try {
-    return String(JSON.parse(Buffer.from(data).toString('utf8')));
-  } catch {
-    return '(encoded)';
-  }
+/** The activity's summary as the UI shows it (a JSON string payload, encrypted with the codec on). */
+async function summaryOf(e: temporal.api.history.v1.IHistoryEvent): Promise<string> {
+  const summary = e.userMetadata?.summary;
+  if (!summary?.data) return '';
+  const value = await decodeRawPayload(summary);
+  return value === undefined ? '(encoded)' : String(value);
+}
+
+/** A failure's message; with the codec on, it is in the encoded attributes ("Encoded failure"). */
+async function failureMessage(failure: temporal.api.failure.v1.IFailure): Promise<string> {
+  const encoded = failure.encodedAttributes ? await decodeRawPayload(failure.encodedAttributes) as { message?: string } | undefined : undefined;
+  return encoded?.message ?? failure.message ?? '';
 }
 
 /** Runs `work` over `items`, at most `limit` at once, keeping the order of results. */
