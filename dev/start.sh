@@ -60,14 +60,20 @@ ensure_codec_secrets() {
 
 # The codec server lets the Temporal UI (started with --ui-codec-endpoint pointing here) show
 # decrypted payloads to a browser that presents the token (README, Security). It runs from dist/,
-# which is compiled first when missing.
+# which is compiled first when missing or older than a source file (a checkout that moved on).
+dist_is_current() {
+  local cli="$REPO_DIR/dist/client/cli.js"
+  [[ -f "$cli" ]] || return 1
+  [[ -z "$(cd "$REPO_DIR" && find activities client codec sync worker workflows -name '*.ts' -newer "$cli" -print -quit)" ]]
+}
+
 start_codec_server() {
   if pid_is_ours "$CODEC_PID_FILE" "$CODEC_SERVER_NEEDLE"; then
     log "codec server already up on 127.0.0.1:$CODEC_PORT (pid $(cat "$CODEC_PID_FILE"))"
     return
   fi
   port_in_use "$CODEC_PORT" && die "port $CODEC_PORT on 127.0.0.1 (codec server) is taken by another process; pick another with HOOKSYNC_CODEC_PORT=..."
-  [[ -f "$REPO_DIR/dist/client/cli.js" ]] || (cd "$REPO_DIR" && npx tsc -p tsconfig.build.json) || die "cannot compile dist/ for the codec server"
+  dist_is_current || (cd "$REPO_DIR" && npx tsc -p tsconfig.build.json) || die "cannot compile dist/ for the codec server"
   log "starting the codec server on 127.0.0.1:$CODEC_PORT"
   HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" HOOKSYNC_CLAIM_CHECK_DIR="$CLAIM_CHECK_DIR" setsid node "$REPO_DIR/dist/client/cli.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
     --token-file "$CODEC_TOKEN_FILE" --ui-origin "http://127.0.0.1:$TEMPORAL_UI_PORT" --ui-origin "http://localhost:$TEMPORAL_UI_PORT" \
