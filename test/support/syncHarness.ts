@@ -12,6 +12,9 @@ import type { SyncPlan } from '../../sync/types';
 import { createSyncWorker } from '../../worker/runWorker';
 import { connectTestCluster, type TestCluster } from './testCluster';
 import { readTestEnv } from './testEnv';
+import {
+  applySuiteRbac, grantExtraRules, suiteServiceAccountConfig, workerRbacRequested, type PolicyRule,
+} from './workerServiceAccount';
 
 export interface SyncHarness {
   cluster: TestCluster;
@@ -23,8 +26,24 @@ export interface SyncHarness {
 
 let runtimeInstalled = false;
 
-/** `kc`: the worker's credentials, when a test needs other than the cluster admin's. */
-export async function startSyncHarness({ kc }: { kc?: KubeConfig } = {}): Promise<SyncHarness> {
+/** A ServiceAccount with the worker's documented roles, or with HOOKSYNC_TEST_WORKER_RBAC=0 the cluster admin. */
+async function defaultWorkerConfig(cluster: TestCluster): Promise<KubeConfig> {
+  if (!workerRbacRequested()) return cluster.kc;
+  await applySuiteRbac(cluster);
+  return suiteServiceAccountConfig(cluster);
+}
+
+export interface HarnessOptions {
+  /** The worker's credentials, when a test needs other than the default ones. */
+  kc?: KubeConfig;
+  /**
+   * Rules for kinds the file's manifests hold beyond the documented worker role (Pods, custom
+   * resources): granted to the worker's ServiceAccount when it runs as one, as the RBAC file says.
+   */
+  workerRules?: PolicyRule[];
+}
+
+export async function startSyncHarness({ kc, workerRules = [] }: HarnessOptions = {}): Promise<SyncHarness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -32,10 +51,13 @@ export async function startSyncHarness({ kc }: { kc?: KubeConfig } = {}): Promis
   const env = readTestEnv();
   const cluster = connectTestCluster();
   const clusterName = `test-${randomBytes(4).toString('hex')}`;
+  const revoke = !kc && workerRbacRequested() && workerRules.length > 0
+    ? await grantExtraRules(cluster, `hooksync-worker-extra-${clusterName}`, workerRules)
+    : async () => undefined;
   const temporal = { address: env.temporalAddress, namespace: env.temporalNamespace };
   const worker = await createSyncWorker({
     temporal,
-    kube: { kc: kc ?? cluster.kc, cluster: clusterName, namespace: 'default' },
+    kube: { kc: kc ?? (await defaultWorkerConfig(cluster)), cluster: clusterName, namespace: 'default' },
     workflowBundlePath: process.env.HOOKSYNC_TEST_SYNC_BUNDLE,
   });
   const running = worker.run();
@@ -46,6 +68,7 @@ export async function startSyncHarness({ kc }: { kc?: KubeConfig } = {}): Promis
       worker.shutdown();
       await running;
       await client.connection.close();
+      await revoke();
     },
   };
 }

@@ -2,11 +2,12 @@
 // by a ServiceAccount token from the TokenRequest API, runs real syncs: hooks, Secrets, a CRD,
 // a Deployment, and a prune. What the ServiceAccount may do is read back from the API server.
 import { randomBytes } from 'node:crypto';
-import { ApiextensionsV1Api, AuthorizationV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
+import { ApiextensionsV1Api, AuthorizationV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
 import { hooksyncWrites } from '../../support/auditLog';
 import { runSync, rowOf, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
 import { WORKER_SA, workerRbac, type RbacObject } from '../../support/workerRbac';
+import { serviceAccountConfig } from '../../support/workerServiceAccount';
 import { documents, jobYaml } from '../sync/syncTestKit';
 
 let admin: TestCluster;
@@ -26,19 +27,8 @@ function rbacFor(namespace: string): RbacObject[] {
   return workerRbac().map((o) => (o.kind === 'RoleBinding' ? { ...o, metadata: { ...o.metadata, namespace } } : o));
 }
 
-/** A kubeconfig that authenticates as the worker's ServiceAccount with a short-lived token. */
-async function serviceAccountKubeConfig(): Promise<KubeConfig> {
-  const request = await admin.core.createNamespacedServiceAccountToken({ ...WORKER_SA, body: { spec: { expirationSeconds: 3600, audiences: [] } } });
-  const server = admin.kc.getCurrentCluster()!;
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'kwok', server: server.server, caFile: server.caFile, caData: server.caData, skipTLSVerify: false }],
-    users: [{ name: 'worker', token: request.status!.token }],
-    contexts: [{ name: 'worker', cluster: 'kwok', user: 'worker', namespace: ns }],
-    currentContext: 'worker',
-  });
-  return kc;
-}
+/** A kubeconfig that authenticates as the worker's documented ServiceAccount. */
+const serviceAccountKubeConfig = () => serviceAccountConfig(admin, WORKER_SA, ns);
 
 beforeAll(async () => {
   admin = connectTestCluster();

@@ -9,7 +9,10 @@ import { planYaml, rowOf } from '../../support/syncHarness';
 import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
 
 const crds: string[] = [];
+const group = `t${randomBytes(4).toString('hex')}.hooksync.test`;
 const kit = useSyncHarness({
+  // A custom resource is outside the worker's documented role: its rule is added, as the role says.
+  workerRules: [{ apiGroups: [group], resources: ['widgets'], verbs: ['get', 'watch', 'create', 'patch', 'delete', 'list'] }],
   async cleanUp(h) {
     const extensions = h.cluster.kc.makeApiClient(ApiextensionsV1Api);
     for (const name of crds) await extensions.deleteCustomResourceDefinition({ name }).catch(() => undefined);
@@ -26,7 +29,6 @@ function firstClusterWrite(resource: string, name: string): string | undefined {
 
 test('§3.3 / §7.4 (case 23): a CRD and its custom resource in one sync: the CRD is pulled forward and the CR applied after it', async () => {
   const ns = await namespace('crd-and-cr');
-  const group = `t${randomBytes(4).toString('hex')}.hooksync.test`;
   const crdName = `widgets.${group}`;
   crds.push(crdName);
   // The CRD sits in a later wave than its CR; the plan must move it in front of the CR.

@@ -5,6 +5,7 @@
 import { auditedWrites, type AuditEntry } from '../../support/auditLog';
 import { runSync, startSyncHarness, type SyncHarness, type SyncRun } from '../../support/syncHarness';
 import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import type { PolicyRule } from '../../support/workerServiceAccount';
 import { syncWorkflowId } from '../../../workflows/messages';
 
 export interface SyncTestKit {
@@ -23,8 +24,9 @@ export interface SyncTestKit {
  * Registers beforeAll / afterAll hooks for a test file: one sync harness for the file, and the
  * namespaces its tests create deleted at the end, before the harness stops. `cleanUp`, if given,
  * runs first in afterAll, for whatever else a file leaves behind (e.g. cluster-scoped objects).
+ * `workerRules`: see HarnessOptions.
  */
-export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<void> } = {}): SyncTestKit {
+export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<void>; workerRules?: PolicyRule[] } = {}): SyncTestKit {
   let harness: SyncHarness | undefined;
   const created: string[] = [];
   const adopted: string[] = [];
@@ -34,7 +36,7 @@ export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<voi
   };
 
   beforeAll(async () => {
-    harness = await startSyncHarness();
+    harness = await startSyncHarness({ workerRules: opts.workerRules });
   });
   afterAll(async () => {
     const h = started();
