@@ -54,6 +54,8 @@ interface Outcome {
 
 /** Runs the sync; `fault` strikes once the PreSync hook is running, and returns when the server is back. */
 async function syncWith(app: string, fault: () => Promise<void>): Promise<Outcome> {
+  // Each test starts on a cluster that has recovered from the one before.
+  env.untilRunsPods();
   const namespace = await createTestNamespace(cluster, app);
   const clusterName = `${app}-workers`;
   const supervisor = superviseWorker(clusterName);

@@ -19,6 +19,11 @@ export interface PrivateEnv {
   killComponent(name: KwokComponent): { restart(): void };
   /** SIGSTOPs a component (e.g. etcd): it hangs with its sockets open; `resume` SIGCONTs it. */
   pauseComponent(name: KwokComponent): { resume(): void };
+  /**
+   * Returns once the cluster runs a pod again (dev/env.sh's canary): after a fault, KWOK's nodes
+   * need their leases back before anything is scheduled, which takes longer than the fault.
+   */
+  untilRunsPods(): void;
   delete(): void;
 }
 
@@ -71,6 +76,9 @@ export function startPrivateEnv(purpose: string): PrivateEnv {
       const pid = Number(readFileSync(pidFile(component), 'utf8'));
       process.kill(pid, 'SIGSTOP');
       return { resume: () => process.kill(pid, 'SIGCONT') };
+    },
+    untilRunsPods() {
+      execFileSync('bash', ['-c', `source ${join(repoRoot, 'dev', 'env.sh')} && cluster_runs_pods 180`], { env: { ...process.env, ...settings }, stdio: 'inherit' });
     },
     delete() {
       script('stop.sh', '--delete');
