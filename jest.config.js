@@ -33,5 +33,15 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/integrationSetup.ts'],
       slowTestThreshold: 300,
     },
+    // Benchmarks (bench/): ratios against a baseline run side by side; only when asked for.
+    ...(process.env.HOOKSYNC_BENCH === '1'
+      ? [{
+          ...common,
+          displayName: 'bench',
+          testMatch: ['<rootDir>/bench/**/*.bench.ts'],
+          globalSetup: '<rootDir>/test/support/globalSetup.ts',
+          setupFilesAfterEnv: ['<rootDir>/test/support/integrationSetup.ts'],
+        }]
+      : []),
   ],
 };
