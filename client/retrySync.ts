@@ -2,7 +2,7 @@
 // of the app's workflow id that carries what the failed attempt already did (sync/retryPlan.ts).
 // Two retries asked for at once start one run: Temporal allows one running workflow per id, and the
 // loser is told which one runs.
-import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { WorkflowFailedError, type Client, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { retryInput } from '../sync/retryPlan';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
@@ -22,11 +22,21 @@ export async function retrySync(client: Client, syncId: string): Promise<RetrySt
   const run = await findSync(client, syncId);
   await refuseUnlessNewest(client, run);
   const handle = client.workflow.getHandle(run.workflowId, run.runId);
-  const previous = (await handle.result()) as SyncResult;
+  const previous = await resultOf(handle, syncId);
   if (previous.phase === 'Succeeded') throw new NothingToRetry(`sync ${syncId} succeeded (attempt ${previous.attempt}); there is nothing to retry`);
   const input = await startInput(handle);
   const args: SyncInput = { ...input, attempt: previous.attempt + 1, retry: retryInput(previous) };
   return { handle: await startSyncRun(client, args), attempt: args.attempt, previous };
+}
+
+/** The run's result; a run that ended without one (its workflow failed) has nothing to carry. */
+async function resultOf(handle: WorkflowHandle, syncId: string): Promise<SyncResult> {
+  try {
+    return (await handle.result()) as SyncResult;
+  } catch (err) {
+    if (!(err instanceof WorkflowFailedError)) throw err;
+    throw new NothingToRetry(`sync ${syncId} ended without a result (${err.cause?.message ?? err.message}); start a new sync instead`);
+  }
 }
 
 /** A retry continues the app's latest run only: retrying an older sync would undo a newer one. */
