@@ -1,6 +1,6 @@
-// Servers going away mid-sync (issue 5 point 3; catalogue C7, C10, N4): the Temporal dev server
-// SIGKILLed and started again on its database, the kube-apiserver SIGKILLed and started again
-// 20 s later, etcd frozen (SIGSTOP) for 20 s. Each happens on a private environment, while a
+// Servers going away mid-sync (issue 5 point 3; catalogue C7, C8, C10, N4): the Temporal dev
+// server SIGKILLed and started again on its database 5 s and 75 s later, the kube-apiserver
+// SIGKILLed and started again 20 s later, etcd frozen (SIGSTOP) for 20 s. Each happens on a private environment, while a
 // PreSync hook runs; a supervised worker does the sync. It must end Succeeded, with every hook
 // created exactly once, and the history must show the fault was felt (an activity ran again, or
 // the worker had to be replaced). Recovery seconds against an undisturbed run go to the README.
@@ -22,6 +22,8 @@ jest.setTimeout(10 * 60_000);
 const SYNC = documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '6s' }), configMapYaml(), jobYaml('smoke-test', { hook: 'PostSync', runFor: '2s' }));
 const HOOKS = ['db-migrate', 'smoke-test'];
 const OUTAGE_MS = 20_000;
+/** Longer than the minute after which a worker may give up polling (catalogue C8). */
+const LONG_OUTAGE_MS = 75_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let env: PrivateEnv;
@@ -97,6 +99,18 @@ test('C7 the Temporal dev server SIGKILLed mid-sync and restarted on its databas
   });
   await expectCompletedOnce(outcome, 'temporalKilled5s');
   // The fault fired: a new server process served the rest of the sync.
+  expect(env.temporalPid()).not.toBe(killedPid);
+});
+
+test('C8 the Temporal dev server away for 75 s: the worker recovers or exits and is replaced; the sync completes, no hook twice', async () => {
+  let killedPid = 0;
+  const outcome = await syncWith('temporal-away', async () => {
+    const killed = env.killTemporal();
+    killedPid = killed.pid;
+    await sleep(LONG_OUTAGE_MS);
+    killed.restart();
+  });
+  await expectCompletedOnce(outcome, 'temporalKilled75s');
   expect(env.temporalPid()).not.toBe(killedPid);
 });
 
