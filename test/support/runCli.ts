@@ -32,3 +32,8 @@ export async function runOfflineCli(...args: string[]): Promise<CliRun> {
     process.exitCode = undefined;
   }
 }
+
+/** `hooksync sync ARGS` routed to a test harness's worker by its cluster name (--cluster). */
+export async function runCliSync(clusterName: string, ...args: string[]): Promise<CliRun> {
+  return runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, '--cluster', clusterName, ...args);
+}

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { hooksyncWrites } from '../../support/auditLog';
 import { jobsOnlyKubeConfig } from '../../support/limitedKubeConfig';
 import { repoRoot } from '../../support/paths';
-import { runCli, runOfflineCli, type CliRun } from '../../support/runCli';
+import { runCli, runCliSync, runOfflineCli, type CliRun } from '../../support/runCli';
 import { startSyncHarness } from '../../support/syncHarness';
 import { readTestEnv } from '../../support/testEnv';
 import { useSyncHarness } from '../sync/syncTestKit';
@@ -28,15 +28,8 @@ const fixtures = readdirSync(BAD).filter((name) => name !== 'expectations.yaml')
 const kit = useSyncHarness();
 const tmp = mkdtempSync(join(tmpdir(), 'hooksync-bad-'));
 
-/** `hooksync sync` routed to the worker of `cluster` (HOOKSYNC_CLUSTER picks its task queue). */
-async function syncCli(cluster: string, ...args: string[]): Promise<CliRun> {
-  process.env.HOOKSYNC_CLUSTER = cluster;
-  try {
-    return await runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, ...args);
-  } finally {
-    delete process.env.HOOKSYNC_CLUSTER;
-  }
-}
+/** `hooksync sync` routed to the worker of `cluster` (--cluster picks its task queue). */
+const syncCli = runCliSync;
 
 /** Every line a user sees; none may be a stack frame. */
 function expectNoStackTrace(run: CliRun): void {

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, runOfflineCli } from '../../support/runCli';
+import { runCli, runCliSync, runOfflineCli } from '../../support/runCli';
 import { readTestEnv } from '../../support/testEnv';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 
@@ -16,15 +16,8 @@ function manifestFile(name: string, yaml: string): string {
   return path;
 }
 
-/** `hooksync sync` against the test worker: HOOKSYNC_CLUSTER selects its task queue. */
-async function sync(...args: string[]) {
-  process.env.HOOKSYNC_CLUSTER = kit.h.clusterName;
-  try {
-    return await runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, '-o', 'json', ...args);
-  } finally {
-    delete process.env.HOOKSYNC_CLUSTER;
-  }
-}
+/** `hooksync sync` against the test worker, routed by --cluster. */
+const sync = (...args: string[]) => runCliSync(kit.h.clusterName, '-o', 'json', ...args);
 
 const TASK_FIELDS = ['phase', 'wave', 'group', 'version', 'kind', 'namespace', 'name', 'hook', 'hookTypes', 'deletePolicies', 'prune'];
 const ROW_FIELDS = ['group', 'version', 'kind', 'namespace', 'name', 'syncPhase', 'wave', 'hookType', 'status', 'hookPhase', 'health', 'message'];

@@ -4,22 +4,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runCli, runOfflineCli } from '../../support/runCli';
-import { readTestEnv } from '../../support/testEnv';
+import { runCli, runCliSync, runOfflineCli } from '../../support/runCli';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 
 const kit = useSyncHarness();
 const file = join(mkdtempSync(join(tmpdir(), 'hooksync-formats-')), 'app.yaml');
 writeFileSync(file, documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()));
 
-async function sync(...args: string[]) {
-  process.env.HOOKSYNC_CLUSTER = kit.h.clusterName;
-  try {
-    return await runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, ...args);
-  } finally {
-    delete process.env.HOOKSYNC_CLUSTER;
-  }
-}
+/** `hooksync sync` against the test worker, routed by --cluster. */
+const sync = (...args: string[]) => runCliSync(kit.h.clusterName, ...args);
 
 /** The same command in json and yaml: both exit alike and parse to the same data. */
 async function sameInJsonAndYaml(run: (...format: string[]) => Promise<{ code: number; stdout: string }>) {

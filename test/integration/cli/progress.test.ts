@@ -5,8 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../support/runCli';
-import { readTestEnv } from '../../support/testEnv';
+import { runCli, runCliSync } from '../../support/runCli';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 
 const kit = useSyncHarness();
@@ -14,14 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), 'hooksync-progress-'));
 const file = join(dir, 'app.yaml');
 writeFileSync(file, documents(jobYaml('migrate', { hook: 'PreSync', runFor: '4s' }), configMapYaml()));
 
-async function sync(...args: string[]) {
-  process.env.HOOKSYNC_CLUSTER = kit.h.clusterName;
-  try {
-    return await runCli('sync', '--kubeconfig', readTestEnv().kubeconfigPath, ...args);
-  } finally {
-    delete process.env.HOOKSYNC_CLUSTER;
-  }
-}
+/** `hooksync sync` against the test worker, routed by --cluster. */
+const sync = (...args: string[]) => runCliSync(kit.h.clusterName, ...args);
 
 const T = '\\d\\d:\\d\\d:\\d\\d  ';
 
