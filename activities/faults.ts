@@ -25,7 +25,7 @@ export function crashPoint(point: string, objectName: string): void {
 }
 
 /** How long into a wait `crash-during` strikes: long enough for the wait to be watching. */
-export const CRASH_DURING_MS = 1500;
+const CRASH_DURING_MS = 1500;
 
 export function hasActivityFaults(): boolean {
   return faults().some((f) => /^crash-(before|after|during):/.test(f));

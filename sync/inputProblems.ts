@@ -1,8 +1,6 @@
 // The sync workflow's input, checked before anything runs. The CLI and library build a valid one;
 // anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
 // must end the workflow with a failure that says what is wrong, not fail its first task for ever.
-import type { SyncInput } from './syncRun';
-
 type Check = [ok: boolean, problem: string];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -28,8 +26,4 @@ export function inputProblems(input: unknown): string[] {
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
   ];
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
-}
-
-export function isSyncInput(input: unknown): input is SyncInput {
-  return inputProblems(input).length === 0;
 }

@@ -30,7 +30,9 @@ export function retryInput(previous: SyncResult): RetryInput {
   // PruneSkipped rows are reports about live objects, not tasks of any group.
   for (const row of previous.resources.filter((r) => r.state !== 'PruneSkipped')) {
     const id = groupId({ phase: row.syncPhase, wave: row.wave });
-    byGroup.set(id, [...(byGroup.get(id) ?? []), row]);
+    const rows = byGroup.get(id) ?? [];
+    byGroup.set(id, rows);
+    rows.push(row);
   }
   const succeeded = [...byGroup].filter(([id, rows]) => !id.startsWith('SyncFail') && rows.every((r) => DONE_STATES.has(r.state)));
   return {

@@ -7,12 +7,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { connectClient } from '../../client/syncClient';
 import type { ResourceRow } from '../../sync/syncRun';
 import { activityRuns, inBatches, readOracle, runWithFault, type Oracle } from '../support/faultHarness';
 import { runDir } from '../support/paths';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../support/testCluster';
-import { readTestEnv } from '../support/testEnv';
+import { connectTestClient } from '../support/syncHarness';
 import { REFERENCE_JOBS, REFERENCE_SYNC } from './referenceSync';
 
 jest.setTimeout(30 * 60_000);
@@ -23,8 +22,7 @@ const PARALLEL = 4;
 let client: Client;
 
 beforeAll(async () => {
-  const env = readTestEnv();
-  client = await connectClient({ address: env.temporalAddress, namespace: env.temporalNamespace });
+  client = await connectTestClient();
 });
 afterAll(async () => {
   await client.connection.close();

@@ -7,14 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { connectClient, followSync, startSync, type SyncReport } from '../../client/syncClient';
+import { followSync, startSync, type SyncReport } from '../../client/syncClient';
 import { eventually } from '../support/eventually';
 import { activityRuns, readOracle } from '../support/faultHarness';
-import { cacheDir } from '../support/paths';
+import { runDir } from '../support/paths';
 import { startPrivateEnv, type PrivateEnv } from '../support/privateEnv';
-import { planYaml } from '../support/syncHarness';
+import { connectTestClient, planYaml } from '../support/syncHarness';
 import { connectTestCluster, createTestNamespace, type TestCluster } from '../support/testCluster';
-import { readTestEnv } from '../support/testEnv';
 import { superviseWorker } from '../support/workerProcess';
 import { configMapYaml, documents, jobYaml } from '../integration/sync/syncTestKit';
 
@@ -24,6 +23,8 @@ const HOOKS = ['db-migrate', 'smoke-test'];
 const OUTAGE_MS = 20_000;
 /** Longer than the minute after which a worker may give up polling (catalogue C8). */
 const LONG_OUTAGE_MS = 75_000;
+/** In the shared run directory: the private environment's own is deleted at the end. */
+const RESULTS_FILE = join(runDir(), 'server-faults.json');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let env: PrivateEnv;
@@ -35,12 +36,12 @@ const measured: Record<string, unknown> = {};
 beforeAll(async () => {
   env = startPrivateEnv('faults');
   cluster = connectTestCluster();
-  client = await connectClient({ address: readTestEnv().temporalAddress, namespace: 'default' });
+  client = await connectTestClient();
   baselineSeconds = (await syncWith('baseline', async () => undefined)).seconds;
 });
 afterAll(async () => {
   await client?.connection.close();
-  writeFileSync(join(cacheDir(), 'run', 'server-faults.json'), `${JSON.stringify({ baselineSeconds, ...measured }, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ baselineSeconds, ...measured }, null, 2)}\n`);
   env?.delete();
 });
 

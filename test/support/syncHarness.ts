@@ -73,6 +73,12 @@ export async function startSyncHarness({ kc, workerRules = [] }: HarnessOptions 
   };
 }
 
+/** A Temporal client of the environment the tests run against (the one dev/start.sh wrote down). */
+export function connectTestClient(): Promise<Client> {
+  const env = readTestEnv();
+  return connectClient({ address: env.temporalAddress, namespace: env.temporalNamespace });
+}
+
 export interface PlannedYaml {
   plan: SyncPlan;
   problems: string[];

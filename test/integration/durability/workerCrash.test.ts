@@ -3,13 +3,12 @@
 // server's audit log) and the history shows the interrupted activity ran again (the fault fired).
 import { randomBytes } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { connectClient, followSync, startSync } from '../../../client/syncClient';
+import { followSync, startSync } from '../../../client/syncClient';
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
 import { activityIsRunning } from '../../support/faultHarness';
-import { planYaml } from '../../support/syncHarness';
+import { connectTestClient, planYaml } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
-import { readTestEnv } from '../../support/testEnv';
 import { killWorker, startWorkerProcess, type WorkerProcess } from '../../support/workerProcess';
 import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
 
@@ -21,8 +20,7 @@ let client: Client;
 let ns: string;
 
 beforeAll(async () => {
-  const env = readTestEnv();
-  client = await connectClient({ address: env.temporalAddress, namespace: env.temporalNamespace });
+  client = await connectTestClient();
   ns = await createTestNamespace(cluster, 'worker-crash');
 });
 // Each test starts with no worker: the one with the fault must be the one that gets the work.
