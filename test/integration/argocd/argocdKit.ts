@@ -246,6 +246,13 @@ export async function createAsAdmin(h: SyncHarness, object: KubernetesObject): P
   return objectApi(h).create(object);
 }
 
+/** Deletes an object as the cluster admin, if it is still there (test clean-up). */
+export async function deleteAsAdmin(h: SyncHarness, ref: LiveRef): Promise<void> {
+  await objectApi(h).delete(header(ref)).catch((err: { code?: number }) => {
+    if (err.code !== 404) throw err;
+  });
+}
+
 /** Removes every finalizer from an object, if it is still there (test set-up and clean-up). */
 export async function dropFinalizers(h: SyncHarness, ref: LiveRef): Promise<void> {
   if (!(await liveObject(h, ref))) return;
