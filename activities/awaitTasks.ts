@@ -15,6 +15,7 @@ import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/
 import type { WatchedObject } from './changeWatch';
 import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
+import { PRUNED, pruneDone } from './pruneObject';
 
 /** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
 const QUIET_MS = 5_000;
@@ -61,18 +62,28 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   } catch (err) {
     throw kubeFailure(err, `read ${describeObject(task.ref)}`);
   }
+  if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task)}` };
+  // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
-    if (isHook(task)) return { phase: 'Failed', message: 'hook was deleted while it was running' };
-    return { phase: 'Failed', health: 'Missing', message: 'resource was deleted while the sync waited for it' };
+    const message = `${isHook(task) ? 'hook' : 'resource'} ${argoKey(task)} is missing, it might have been deleted`;
+    return isHook(task) ? { phase: 'Error', message } : { phase: 'Error', health: 'Missing', message };
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
+}
+
+/** `group/Kind/name`, as Argo CD names an object in its messages (the core group is empty). */
+function argoKey(task: SyncTask): string {
+  return `${task.ref.group}/${task.ref.kind}/${task.ref.name}`;
 }
 
 /** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {
   const key = taskKey(task);
-  const state = outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed';
-  if (isHook(task)) return { key, state, hookPhase: outcome.phase, message: outcome.message };
+  if (task.prune) return { key, ...PRUNED };
+  const update: TaskUpdate = { key, state: outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed', hookPhase: outcome.phase };
+  // Only a vanished object ends in Error: Argo CD reports it SyncFailed.
+  if (outcome.phase === 'Error') return { ...update, status: 'SyncFailed', health: outcome.health, message: outcome.message };
+  if (isHook(task)) return { ...update, message: outcome.message };
   // A kind without a health check keeps its apply message ("configmap/x created").
-  return outcome.health ? { key, state, health: outcome.health, message: outcome.message } : { key, state };
+  return outcome.health ? { ...update, health: outcome.health, message: outcome.message } : update;
 }

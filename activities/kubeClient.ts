@@ -36,12 +36,27 @@ export interface LiveObject extends KubeObject {
   status?: Record<string, unknown>;
 }
 
+/** A write the API server checks in full (admission, schema, ...) and then does not persist. */
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions {
+  /**
+   * Background (the default) lets the garbage collector remove dependents afterwards; Foreground
+   * keeps the object until its dependents are gone, which is what a prune that waits needs.
+   */
+  propagation?: 'Background' | 'Foreground';
+  /** Delete only this very object: one re-created under the same name since is left alone. */
+  uid?: string;
+}
+
 export interface KubeClient {
   read(ref: ObjectRef): Promise<LiveObject | undefined>;
-  create(obj: KubeObject): Promise<LiveObject>;
-  apply(obj: KubeObject): Promise<LiveObject>;
+  create(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
+  apply(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
   mergePatch(ref: ObjectRef, patch: Record<string, unknown>): Promise<LiveObject>;
-  delete(ref: ObjectRef): Promise<void>;
+  delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
   /** Every kind the server can list and delete, in its preferred version (discovery). */
   listableKinds(): Promise<ListableKind[]>;
@@ -59,6 +74,8 @@ type ObjectHeader = Parameters<KubernetesObjectApi['read']>[0];
 function specOf(ref: ObjectRef): ObjectHeader & KubernetesObject {
   return { apiVersion: apiVersionOf(ref), kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
 }
+
+const dryRunParam = (options: WriteOptions) => (options.dryRun ? 'All' : undefined);
 
 // setDefaultNamespace is protected: the context's namespace is only a fallback, as in kubectl.
 class ObjectApi extends KubernetesObjectApi {
@@ -107,11 +124,11 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
         throw err;
       }
     },
-    async create(obj) {
-      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, undefined, FIELD_MANAGER)));
+    async create(obj, options = {}) {
+      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER)));
     },
-    async apply(obj) {
-      const call = () => api.patch(structuredClone(obj), undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+    async apply(obj, options = {}) {
+      const call = () => api.patch(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       return plain<LiveObject>(await withBody(obj, call));
     },
     async mergePatch(ref, patch) {
@@ -119,10 +136,11 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
       return plain<LiveObject>(await withBody(body, call));
     },
-    async delete(ref) {
+    async delete(ref, { propagation = 'Background', uid }: DeleteOptions = {}) {
       try {
-        // Background propagation: a Job's pods go with it (the REST default for Jobs orphans them).
-        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background'));
+        // Never the REST default: for Jobs it orphans the pods.
+        const body = uid ? { preconditions: { uid } } : undefined;
+        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, propagation, body));
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }
