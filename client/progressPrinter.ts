@@ -40,8 +40,8 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     line(`${paint(verb.padEnd(8))} ${objectOf(row)}${detail ? `: ${detail}` : ''}`);
 
   function rowLine(r: ResourceRow): string {
-    // Health says more than the hook phase that plain resources carry too (Argo CD's rows).
-    const outcome = [r.health ?? r.hookPhase, r.message].filter(Boolean).join(': ');
+    // A hook's phase, a resource's health (its hook phase, which Argo CD's rows carry, says less).
+    const outcome = [r.hookType ? r.hookPhase : r.health, r.message].filter(Boolean).join(': ');
     switch (r.state) {
       case 'Running': return r.status === 'Pruned' ? event('delete', c.cyan, r, 'waiting for it to be gone') : event('apply', c.cyan, r, r.message);
       case 'Succeeded': return event('ok', c.green, r, outcome);
