@@ -1,6 +1,8 @@
 // Applying one task of a group: create-or-adopt for hooks, server-side apply for resources,
 // delete for prunes. Each is idempotent, so an activity retried after a crash finds and keeps
-// what the first try did (reliability notes §3.5).
+// what the first try did (reliability notes §3.5). Every write decided from an earlier read is
+// guarded, so that it cannot land on an object other than the one read: a delete names the uid it
+// read, a create fails if the name was taken meanwhile; the server's 409 then means deciding again.
 import { describeObject } from '../sync/problems';
 import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
 import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/types';
@@ -14,13 +16,15 @@ import { waitUntilGone } from './waitUntilGone';
 /** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
 class TaskRefused extends Error {}
 
+/** Read-decide-write rounds for one hook before a 409 counts as the server's answer. */
+const MAX_HOOK_ROUNDS = 3;
+
+const isConflict = (err: unknown) => (err as { code?: unknown }).code === 409;
+
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
   const key = taskKey(task);
   try {
-    if (task.prune) {
-      await kube.delete(task.ref);
-      return { key, state: 'Pruned', status: 'Pruned', message: 'pruned' };
-    }
+    if (task.prune) return { key, state: 'Pruned', status: 'Pruned', message: await pruneObject(kube, task) };
     const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }) : await applyResource(kube, task, stamp.app);
     return { key, state: 'Running', status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
   } catch (err) {
@@ -32,18 +36,46 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp):
 }
 
 async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
+  for (let round = 1; ; round++) {
+    try {
+      return await createOrAdoptOnce(kube, task, stamp);
+    } catch (err) {
+      // Someone took or replaced the name between our read and our write (a retried attempt of
+      // this very activity, say): what to do depends on what is there now.
+      if (!isConflict(err) || round === MAX_HOOK_ROUNDS) throw err;
+    }
+  }
+}
+
+async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
   const live = await kube.read(task.ref);
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
       throw new TaskRefused(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`);
     }
-    await kube.delete(task.ref);
-    await waitUntilGone(kube, task.ref);
+    // BeforeHookCreation removes the object just read, never one that replaced it since.
+    await kube.delete(task.ref, { uid: live.metadata.uid });
+    await waitUntilGone(kube, task.ref, live.metadata.uid);
   }
   await kube.create(stampHook(task.object, stamp));
   crashPoint('crash-after-create', task.ref.name);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} created`;
+}
+
+/**
+ * Deletes the object the prune was planned for: the listing happened when the sync started, and an
+ * object that has taken its name since (deleted and created again by someone) is not what we listed.
+ */
+async function pruneObject(kube: KubeClient, task: SyncTask): Promise<string> {
+  const uid = task.object.metadata.uid;
+  try {
+    await kube.delete(task.ref, { uid: typeof uid === 'string' ? uid : undefined });
+    return 'pruned';
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+    return 'already gone; a newer object of the same name, created since the sync started, is kept';
+  }
 }
 
 async function applyResource(kube: KubeClient, task: SyncTask, app: string): Promise<string> {
