@@ -43,9 +43,14 @@ test('a PreSync Job hook with ttlSecondsAfterFinished: 0 synced 20 times in a ro
   }
 
   expect(outcomes).toEqual(Array<string>(20).fill('Succeeded Succeeded'));
-  // Every release landed or found nothing to do; none was answered with an error that stuck.
-  const releases = hooksyncRequests(ns).filter((e) => e.verb === 'patch' && e.resource === 'jobs');
-  expect(releases.filter((e) => e.code < 300).length).toBeGreaterThan(0);
+  // One release landed per Job; any other patch was a guard's refusal (a list that had changed),
+  // followed by a fresh read.
+  const releases = await eventually(() => {
+    const sent = hooksyncRequests(ns).filter((e) => e.verb === 'patch' && e.resource === 'jobs');
+    expect(sent.filter((e) => e.code === 200)).toHaveLength(20);
+    return sent;
+  }, { timeoutMs: 10_000 });
+  expect(releases.map((e) => e.code).filter((code) => code !== 200 && code !== 422)).toEqual([]);
   // Nothing is left holding the last Job: the TTL controller's delete completes.
   await eventually(async () => expect(await jobOrUndefined(ns, 'migrate')).toBeUndefined(), { timeoutMs: 15_000 });
 }, 600_000);
