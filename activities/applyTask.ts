@@ -1,6 +1,8 @@
 // Applying one task of a group: create-or-adopt for hooks, server-side apply for resources,
 // delete for prunes. Each is idempotent, so an activity retried after a crash finds and keeps
-// what the first try did (reliability notes §3.5).
+// what the first try did (reliability notes §3.5). Every write decided from an earlier read is
+// guarded, so that it cannot land on an object other than the one read: a delete names the uid it
+// read, a create fails if the name was taken meanwhile; the server's 409 then means deciding again.
 import type { KubeObject } from '../sync/manifest';
 import { describeObject } from '../sync/problems';
 import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
@@ -20,6 +22,11 @@ class TaskRefused extends Error {}
 export function refusedUpdate(key: string, message: string): TaskUpdate {
   return { key, state: 'Failed', status: 'SyncFailed', hookPhase: 'Failed', message };
 }
+
+/** Read-decide-write rounds for one hook before a 409 counts as the server's answer. */
+const MAX_HOOK_ROUNDS = 3;
+
+const isConflict = (err: unknown) => (err as { code?: unknown }).code === 409;
 
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
   const key = taskKey(task);
@@ -44,21 +51,34 @@ async function createIfMissing(kube: KubeClient, task: SyncTask): Promise<string
   try {
     await kube.create(task.object);
   } catch (err) {
-    if ((err as { code?: unknown }).code === 409) return `${what} already exists`;
+    if (isConflict(err)) return `${what} already exists`;
     throw err;
   }
   return `${what} created`;
 }
 
 async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
+  for (let round = 1; ; round++) {
+    try {
+      return await createOrAdoptOnce(kube, task, stamp);
+    } catch (err) {
+      // Someone took or replaced the name between our read and our write (a retried attempt of
+      // this very activity, say): what to do depends on what is there now.
+      if (!isConflict(err) || round === MAX_HOOK_ROUNDS) throw err;
+    }
+  }
+}
+
+async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
   const live = await kube.read(task.ref);
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
       throw new TaskRefused(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`);
     }
-    await kube.delete(task.ref);
-    await waitUntilGone(kube, task.ref);
+    // BeforeHookCreation removes the object just read, never one that replaced it since.
+    await kube.delete(task.ref, { uid: live.metadata.uid });
+    await waitUntilGone(kube, task.ref, live.metadata.uid);
   }
   await kube.create(stampHook(task.object, stamp));
   crashPoint('crash-after-create', task.ref.name);
