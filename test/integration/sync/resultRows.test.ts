@@ -1,7 +1,10 @@
 // Result rows as Argo CD reports them (DESIGN §3, spec §8.2): a hook refused at the write is
 // SyncFailed / Failed; plain resources carry a hook phase too (Running, then Succeeded); a SyncFail
 // hook that could not run is added to the sync's message on a line of its own.
-import { rowOf, runSync } from '../../support/syncHarness';
+import { eventually } from '../../support/eventually';
+import { planYaml, rowOf, runSync } from '../../support/syncHarness';
+import { followSync, startSync, terminateSync } from '../../../client/syncClient';
+import { syncStateQuery, syncWorkflowId } from '../../../workflows/messages';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from './syncTestKit';
 
 const kit = useSyncHarness();
@@ -20,12 +23,26 @@ spec:
 
 test('plain resources: hook phase Running once applied, Succeeded once healthy', async () => {
   const ns = await kit.namespace('rows-resources');
-  const { report, states } = await runSync(kit.h, documents(configMapYaml(), deployment, jobYaml('smoke', { hook: 'PostSync' })), { app: 'rows-resources', namespace: ns });
+  const { report } = await runSync(kit.h, documents(configMapYaml(), deployment, jobYaml('smoke', { hook: 'PostSync' })), { app: 'rows-resources', namespace: ns });
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'ConfigMap', 'app-config')).toMatchObject({ status: 'Synced', hookPhase: 'Succeeded', hookType: '' });
   expect(rowOf(report, 'Deployment', 'web')).toMatchObject({ status: 'Synced', hookPhase: 'Succeeded', health: 'Healthy' });
-  const seen = new Set(states.flatMap((s) => s.resources.filter((r) => r.name === 'web').map((r) => r.hookPhase)));
-  expect(seen).toContain('Running');
+});
+
+test('a resource the sync waits for has hook phase Running; terminated, it keeps it, as Argo CD leaves it', async () => {
+  const ns = await kit.namespace('rows-waiting');
+  const app = 'rows-waiting';
+  // No node matches, so the rollout never completes (and the deadline is far off).
+  const stuck = deployment.replace('replicas: 1', 'replicas: 1\n  progressDeadlineSeconds: 3600').replace('spec: { containers:', 'spec: { nodeSelector: { nowhere: "true" }, containers:');
+  const planned = await planYaml(documents(stuck, jobYaml('smoke', { hook: 'PostSync' })), ns);
+  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app, cluster: kit.h.clusterName, plan: planned.plan });
+  await eventually(async () => {
+    expect(rowOf(await handle.query(syncStateQuery), 'Deployment', 'web')).toMatchObject({ state: 'Running', status: 'Synced', hookPhase: 'Running' });
+  }, { timeoutMs: 90_000 });
+  await terminateSync(kit.h.client, syncWorkflowId(kit.h.clusterName, app));
+  const report = await followSync(handle, () => undefined);
+  expect(report.phase).toBe('Terminated');
+  expect(rowOf(report, 'Deployment', 'web')).toMatchObject({ hookPhase: 'Running', message: 'the sync was terminated while waiting' });
 });
 
 test('a hook refused at the write (a leftover without BeforeHookCreation): SyncFailed, hook phase Failed', async () => {
