@@ -2,6 +2,8 @@
 // deletion a foreign finalizer holds (the test's own, `example.com/hold`). Until the test removes
 // that finalizer the workflow cannot close, so status must say Running with no finishedAt, even
 // once the workflow knows its outcome; only after the close does it give the outcome and the time.
+// A failed sync is the case where the workflow's own state already says Failed while it cleans up;
+// a succeeded one says Succeeded only at its very end (a status read then raced the close).
 import { randomBytes } from 'node:crypto';
 import { startSync } from '../../../client/syncClient';
 import type { SyncStatus } from '../../../client/syncStatus';
