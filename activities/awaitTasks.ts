@@ -23,14 +23,14 @@ const QUIET_MS = 5_000;
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
+  const beat = heartbeater();
   try {
     for (;;) {
-      const { done, waiting } = await checkTasks(kube, tasks);
+      const { done, waiting } = await checkTasks(kube, tasks, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
-      const details: WaitingDetails = { waitingFor: waiting };
-      Context.current().heartbeat(details);
+      beat({ waitingFor: waiting });
       // Watch trouble only means waiting the quiet period before reading again.
       await watch.cover(tasks.map(watchedObject), appSelector(app)).catch(() => undefined);
       await watch.next(QUIET_MS, (ms) => Context.current().sleep(ms));
@@ -40,11 +40,29 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   }
 }
 
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+/**
+ * Heartbeats: at once with new details, and otherwise (while a big group is read, a thousand
+ * objects outlasting the heartbeat timeout) with the last ones once QUIET_MS have passed. Only
+ * the new details go out at once: the SDK sends the first heartbeat at once and throttles the
+ * rest, so an early one without reasons would hold back the reasons the CLI shows.
+ */
+function heartbeater(): (details?: WaitingDetails) => void {
+  let last: WaitingDetails = { waitingFor: [] };
+  let beatAt = Date.now();
+  return (details) => {
+    if (!details && Date.now() - beatAt < QUIET_MS) return;
+    last = details ?? last;
+    beatAt = Date.now();
+    Context.current().heartbeat(last);
+  };
+}
+
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
   const done: TaskUpdate[] = [];
   const waiting: WaitingReason[] = [];
   for (const task of tasks) {
     const outcome = await checkTask(kube, task);
+    beat();
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(toUpdate(task, outcome));
   }
