@@ -42,6 +42,15 @@ export default tseslint.config(
     },
   },
   {
+    // One way to end the CLI: a bare process.exit cuts output still queued for a pipe.
+    files: ['client/**/*.ts', 'worker/**/*.ts', 'codec/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['client/exitWhenFlushed.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'process', property: 'exit', message: 'Set the exit code, or end with exitWhenFlushed (client/exitWhenFlushed.ts).' }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },

@@ -1,6 +1,9 @@
 // Applying one task of a group: create-or-adopt for hooks, server-side apply for resources,
 // delete for prunes. Each is idempotent, so an activity retried after a crash finds and keeps
-// what the first try did (reliability notes §3.5).
+// what the first try did (reliability notes §3.5). Every write decided from an earlier read is
+// guarded, so that it cannot land on an object other than the one read: a delete names the uid it
+// read, a create fails if the name was taken meanwhile; the server's 409 then means deciding again.
+import type { KubeObject } from '../sync/manifest';
 import { describeObject } from '../sync/problems';
 import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
 import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/types';
@@ -10,48 +13,89 @@ import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
 import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { crashPoint } from './faults';
 import { waitUntilGone } from './waitUntilGone';
+import { pruneObject } from './pruneObject';
 
 /** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
 class TaskRefused extends Error {}
 
+/** Argo CD's row for a task the API server (or hooksync) refused: SyncFailed, and the hook phase Failed. */
+export function refusedUpdate(key: string, message: string): TaskUpdate {
+  return { key, state: 'Failed', status: 'SyncFailed', hookPhase: 'Failed', message };
+}
+
+/** Read-decide-write rounds for one hook before a 409 counts as the server's answer. */
+const MAX_HOOK_ROUNDS = 3;
+
+const isConflict = (err: unknown) => (err as { code?: unknown }).code === 409;
+
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
   const key = taskKey(task);
   try {
-    if (task.prune) {
-      await kube.delete(task.ref);
-      return { key, state: 'Pruned', status: 'Pruned', message: 'pruned' };
-    }
+    if (task.prune) return { key, ...(await pruneObject(kube, task, stamp.app)) };
+    if (task.createOnly) return { key, state: 'Succeeded', status: 'Synced', hookPhase: 'Succeeded', message: await createIfMissing(kube, task) };
     const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }) : await applyResource(kube, task, stamp.app);
-    return { key, state: 'Running', status: 'Synced', message, ...(isHook(task) ? { hookPhase: 'Running' as const } : {}) };
+    // Argo CD's hook phase of every applied task, plain resources included, until it completes.
+    return { key, state: 'Running', status: 'Synced', hookPhase: 'Running', message };
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
-    if (err instanceof TaskRefused) return { key, state: 'Failed', status: 'SyncFailed', message: err.message };
-    if (isPermanent(err)) return { key, state: 'Failed', status: 'SyncFailed', message: statusMessage(err, task.object) };
+    if (err instanceof TaskRefused) return refusedUpdate(key, err.message);
+    if (isPermanent(err)) return refusedUpdate(key, statusMessage(err, task.object));
     throw kubeFailure(err, `apply ${describeObject(task.ref)}`, task.object);
   }
 }
 
+/** `--create-namespace`: the bare namespace, only when missing; one that exists is not touched. */
+async function createIfMissing(kube: KubeClient, task: SyncTask): Promise<string> {
+  const what = `${task.ref.kind.toLowerCase()}/${task.ref.name}`;
+  if (await kube.read(task.ref)) return `${what} already exists`;
+  try {
+    await kube.create(task.object);
+  } catch (err) {
+    if (isConflict(err)) return `${what} already exists`;
+    throw err;
+  }
+  return `${what} created`;
+}
+
 async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
+  for (let round = 1; ; round++) {
+    try {
+      return await createOrAdoptOnce(kube, task, stamp);
+    } catch (err) {
+      // Someone took or replaced the name between our read and our write (a retried attempt of
+      // this very activity, say): what to do depends on what is there now.
+      if (!isConflict(err) || round === MAX_HOOK_ROUNDS) throw err;
+    }
+  }
+}
+
+async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
   const live = await kube.read(task.ref);
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
       throw new TaskRefused(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`);
     }
-    await kube.delete(task.ref);
-    await waitUntilGone(kube, task.ref);
+    // BeforeHookCreation removes the object just read, never one that replaced it since.
+    await kube.delete(task.ref, { uid: live.metadata.uid });
+    await waitUntilGone(kube, task.ref, live.metadata.uid);
   }
   await kube.create(stampHook(task.object, stamp));
   crashPoint('crash-after-create', task.ref.name);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} created`;
 }
 
+/** Why `app` may not write `live`, when another app owns it; undefined when it may. */
+export function ownedElsewhere(live: KubeObject | undefined, task: SyncTask, app: string): string | undefined {
+  const owner = live ? owningApp(live) : undefined;
+  if (owner === undefined || owner === app) return undefined;
+  return `${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`;
+}
+
 async function applyResource(kube: KubeClient, task: SyncTask, app: string): Promise<string> {
   const live = await kube.read(task.ref);
-  const owner = live ? owningApp(live) : undefined;
-  if (owner !== undefined && owner !== app) {
-    throw new TaskRefused(`${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`);
-  }
+  const refusal = ownedElsewhere(live, task, app);
+  if (refusal) throw new TaskRefused(refusal);
   await kube.apply(stampResource(task.object, app));
   if (isCrd(task.ref)) await waitUntilEstablished(kube, task.ref);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} ${live ? 'configured' : 'created'}`;

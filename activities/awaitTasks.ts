@@ -15,6 +15,7 @@ import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/
 import type { WatchedObject } from './changeWatch';
 import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
+import { PRUNED, pruneDone } from './pruneObject';
 
 /** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
 const QUIET_MS = 5_000;
@@ -22,14 +23,14 @@ const QUIET_MS = 5_000;
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
+  const beat = heartbeater();
   try {
     for (;;) {
-      const { done, waiting } = await checkTasks(kube, tasks);
+      const { done, waiting } = await checkTasks(kube, tasks, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
-      const details: WaitingDetails = { waitingFor: waiting };
-      Context.current().heartbeat(details);
+      beat({ waitingFor: waiting });
       // Watch trouble only means waiting the quiet period before reading again.
       await watch.cover(tasks.map(watchedObject), appSelector(app)).catch(() => undefined);
       await watch.next(QUIET_MS, (ms) => Context.current().sleep(ms));
@@ -39,11 +40,29 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   }
 }
 
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+/**
+ * Heartbeats: at once with new details, and otherwise (while a big group is read, a thousand
+ * objects outlasting the heartbeat timeout) with the last ones once QUIET_MS have passed. Only
+ * the new details go out at once: the SDK sends the first heartbeat at once and throttles the
+ * rest, so an early one without reasons would hold back the reasons the CLI shows.
+ */
+function heartbeater(): (details?: WaitingDetails) => void {
+  let last: WaitingDetails = { waitingFor: [] };
+  let beatAt = Date.now();
+  return (details) => {
+    if (!details && Date.now() - beatAt < QUIET_MS) return;
+    last = details ?? last;
+    beatAt = Date.now();
+    Context.current().heartbeat(last);
+  };
+}
+
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
   const done: TaskUpdate[] = [];
   const waiting: WaitingReason[] = [];
   for (const task of tasks) {
     const outcome = await checkTask(kube, task);
+    beat();
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(toUpdate(task, outcome));
   }
@@ -61,18 +80,28 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   } catch (err) {
     throw kubeFailure(err, `read ${describeObject(task.ref)}`);
   }
+  if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task)}` };
+  // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
-    if (isHook(task)) return { phase: 'Failed', message: 'hook was deleted while it was running' };
-    return { phase: 'Failed', health: 'Missing', message: 'resource was deleted while the sync waited for it' };
+    const message = `${isHook(task) ? 'hook' : 'resource'} ${argoKey(task)} is missing, it might have been deleted`;
+    return isHook(task) ? { phase: 'Error', message } : { phase: 'Error', health: 'Missing', message };
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
+}
+
+/** `group/Kind/name`, as Argo CD names an object in its messages (the core group is empty). */
+function argoKey(task: SyncTask): string {
+  return `${task.ref.group}/${task.ref.kind}/${task.ref.name}`;
 }
 
 /** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {
   const key = taskKey(task);
-  const state = outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed';
-  if (isHook(task)) return { key, state, hookPhase: outcome.phase, message: outcome.message };
+  if (task.prune) return { key, ...PRUNED };
+  const update: TaskUpdate = { key, state: outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed', hookPhase: outcome.phase };
+  // Only a vanished object ends in Error: Argo CD reports it SyncFailed.
+  if (outcome.phase === 'Error') return { ...update, status: 'SyncFailed', health: outcome.health, message: outcome.message };
+  if (isHook(task)) return { ...update, message: outcome.message };
   // A kind without a health check keeps its apply message ("configmap/x created").
-  return outcome.health ? { key, state, health: outcome.health, message: outcome.message } : { key, state };
+  return outcome.health ? { ...update, health: outcome.health, message: outcome.message } : update;
 }

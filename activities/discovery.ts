@@ -6,6 +6,7 @@ import { ApisApi, CoreV1Api, CustomObjectsApi, type KubeConfig, type V1APIResour
 export interface ListableKind {
   apiVersion: string;
   kind: string;
+  namespaced: boolean;
 }
 
 export interface Discovery {
@@ -19,7 +20,7 @@ export interface Discovery {
 function listable(apiVersion: string, resources: V1APIResource[]): ListableKind[] {
   return resources
     .filter((r) => !r.name.includes('/') && r.verbs.includes('list') && r.verbs.includes('delete'))
-    .map((r) => ({ apiVersion, kind: r.kind }));
+    .map((r) => ({ apiVersion, kind: r.kind, namespaced: r.namespaced }));
 }
 
 export function createDiscovery(kc: KubeConfig): Discovery {

@@ -4,13 +4,13 @@ import { describeObject } from '../sync/problems';
 import type { ObjectRef } from '../sync/types';
 import type { KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
-import { releaseFinalizer, waitUntilGone } from './waitUntilGone';
+import { releaseFinalizer } from './releaseFinalizer';
+import { waitUntilGone } from './waitUntilGone';
 
 export async function releaseHooks(kube: KubeClient, refs: readonly ObjectRef[]): Promise<void> {
   for (const ref of refs) {
     try {
-      const live = await kube.read(ref);
-      if (live) await releaseFinalizer(kube, ref, live.metadata.finalizers);
+      await releaseFinalizer(kube, ref);
     } catch (err) {
       throw kubeFailure(err, `release ${describeObject(ref)}`);
     }

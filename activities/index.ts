@@ -6,6 +6,9 @@ import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { ObjectRef, SyncTask } from '../sync/types';
 import { applyTask } from './applyTask';
+import type { DryRunScope } from '../sync/dryRunScope';
+import { dryRunTasks, type DryRunOutcome } from './dryRunTasks';
+import { terminateHooks } from './terminateHooks';
 import { awaitTasks } from './awaitTasks';
 import { deleteHooks, releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
@@ -31,6 +34,14 @@ export function createActivities(kube: KubeClient) {
     /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
       return awaitTasks(kube, tasks, stamp.app);
+    },
+    /** Creates the namespaces the sync needs, then dry-runs every object it will write (dryRunTasks.ts). */
+    async dryRunSync({ stamp, scope }: { stamp: Stamp; scope: DryRunScope }): Promise<DryRunOutcome> {
+      return dryRunTasks(kube, scope, stamp);
+    },
+    /** Terminate: running hooks deleted, hooks that completed meanwhile keep their outcome. */
+    async terminateHooks({ tasks }: { tasks: SyncTask[] }): Promise<TaskUpdate[]> {
+      return terminateHooks(kube, tasks);
     },
     async releaseHooks(refs: ObjectRef[]): Promise<void> {
       await releaseHooks(kube, refs);

@@ -2,7 +2,8 @@
 // building (discovery), auth and TLS, and fixes one thing: client-node serialises bodies of known
 // kinds through its generated models, which silently drops unknown or misspelled fields. We send
 // the manifest's own JSON instead, with `fieldValidation=Strict`, so the API server names the bad
-// field as kubectl users expect.
+// field as kubectl users expect. The same substitution carries JSON patches, whose body is an
+// array that client-node would otherwise replace by the object header it builds the URL from.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type KubeConfig,
@@ -15,6 +16,7 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
+import type { JsonPatchOperation } from '../sync/finalizerRemoval';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
@@ -36,12 +38,32 @@ export interface LiveObject extends KubeObject {
   status?: Record<string, unknown>;
 }
 
+/** A write the API server checks in full (admission, schema, ...) and then does not persist. */
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions {
+  /**
+   * Background (the default) lets the garbage collector remove dependents afterwards; Foreground
+   * keeps the object until its dependents are gone, which is what a prune that waits needs.
+   */
+  propagation?: 'Background' | 'Foreground';
+  /** Delete only this very object: one re-created under the same name since is left alone. */
+  uid?: string;
+}
+
 export interface KubeClient {
   read(ref: ObjectRef): Promise<LiveObject | undefined>;
-  create(obj: KubeObject): Promise<LiveObject>;
-  apply(obj: KubeObject): Promise<LiveObject>;
-  mergePatch(ref: ObjectRef, patch: Record<string, unknown>): Promise<LiveObject>;
-  delete(ref: ObjectRef): Promise<void>;
+  create(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
+  apply(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
+  /**
+   * An RFC 6902 patch. Its `test` operations make it a guarded write: when one fails the server
+   * changes nothing and answers 422.
+   */
+  jsonPatch(ref: ObjectRef, patch: readonly JsonPatchOperation[]): Promise<LiveObject>;
+  /** Deletes; done when already gone. With `uid` (DeleteOptions), a replacement answers 409 and is kept. */
+  delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
   /** Every kind the server can list and delete, in its preferred version (discovery). */
   listableKinds(): Promise<ListableKind[]>;
@@ -59,6 +81,8 @@ type ObjectHeader = Parameters<KubernetesObjectApi['read']>[0];
 function specOf(ref: ObjectRef): ObjectHeader & KubernetesObject {
   return { apiVersion: apiVersionOf(ref), kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
 }
+
+const dryRunParam = (options: WriteOptions) => (options.dryRun ? 'All' : undefined);
 
 // setDefaultNamespace is protected: the context's namespace is only a fallback, as in kubectl.
 class ObjectApi extends KubernetesObjectApi {
@@ -95,7 +119,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     kc,
     createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
   );
-  const withBody = <T>(obj: KubeObject, call: () => Promise<T>) => exactBody.run(JSON.stringify(obj), () => honouringRetryAfter(call));
+  const withBody = <T>(body: unknown, call: () => Promise<T>) => exactBody.run(JSON.stringify(body), () => honouringRetryAfter(call));
   const discovery = createDiscovery(kc);
 
   return {
@@ -107,22 +131,22 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
         throw err;
       }
     },
-    async create(obj) {
-      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, undefined, FIELD_MANAGER)));
+    async create(obj, options = {}) {
+      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER)));
     },
-    async apply(obj) {
-      const call = () => api.patch(structuredClone(obj), undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+    async apply(obj, options = {}) {
+      const call = () => api.patch(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       return plain<LiveObject>(await withBody(obj, call));
     },
-    async mergePatch(ref, patch) {
-      const body = { ...specOf(ref), ...patch } as KubeObject;
-      const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
-      return plain<LiveObject>(await withBody(body, call));
+    async jsonPatch(ref, patch) {
+      const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.JsonPatch);
+      return plain<LiveObject>(await withBody(patch, call));
     },
-    async delete(ref) {
+    async delete(ref, { propagation = 'Background', uid }: DeleteOptions = {}) {
       try {
-        // Background propagation: a Job's pods go with it (the REST default for Jobs orphans them).
-        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, 'Background'));
+        // Never the REST default: for Jobs it orphans the pods.
+        const body = uid ? { preconditions: { uid } } : undefined;
+        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, propagation, body));
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }

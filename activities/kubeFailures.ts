@@ -84,6 +84,17 @@ export function isPermanent(err: unknown): boolean {
   return code === 500 && PERMANENT_500.test(serverText(err));
 }
 
+/**
+ * A guarded write the server refused because the object changed since we read it: 409 (a
+ * resourceVersion or uid precondition) or 422 (a JSON patch's `test` failed; the server gives a
+ * genuinely invalid patch the same answer, which is why callers re-read and retry only a few
+ * times). Either way nothing was written; the answer is to read again and recompute.
+ */
+export function isGuardFailure(err: unknown): boolean {
+  const code = (err as ApiErrorLike).code;
+  return code === 409 || code === 422;
+}
+
 /** Re-throws `err` as a Temporal failure that says what was being done to which object. */
 export function kubeFailure(err: unknown, what: string, object?: KubeObject): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;

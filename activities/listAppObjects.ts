@@ -36,12 +36,13 @@ async function listOrSkip(kube: KubeClient, apiVersion: string, kind: string, ap
   }
 }
 
+// The uid lets a prune delete exactly the object listed here, not one that took its name later.
 function identityOf(live: KubeObject): KubeObject {
-  const { name, namespace, labels, annotations } = live.metadata;
+  const { name, namespace, uid, labels, annotations } = live.metadata;
   const kept = Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => KEPT_ANNOTATION_PREFIXES.some((p) => key.startsWith(p))));
   return {
     apiVersion: live.apiVersion,
     kind: live.kind,
-    metadata: { name, ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}), annotations: kept },
+    metadata: { name, ...(namespace ? { namespace } : {}), ...(typeof uid === 'string' ? { uid } : {}), ...(labels ? { labels } : {}), annotations: kept },
   };
 }

@@ -2,24 +2,19 @@
 // so that a dead worker is noticed. Finalizers we put on hooks are removed first.
 import { Context } from '@temporalio/activity';
 import { describeObject } from '../sync/problems';
-import { HOOK_FINALIZER } from '../sync/stamp';
 import type { ObjectRef } from '../sync/types';
 import type { KubeClient } from './kubeClient';
+import { releaseFinalizer } from './releaseFinalizer';
 
 const POLL_MS = 250;
 
-export async function waitUntilGone(kube: KubeClient, ref: ObjectRef): Promise<void> {
+/** With `uid`, waits for that very object only: a new one that took its name does not count. */
+export async function waitUntilGone(kube: KubeClient, ref: ObjectRef, uid?: string): Promise<void> {
   for (;;) {
     const live = await kube.read(ref);
-    if (!live) return;
-    await releaseFinalizer(kube, ref, live.metadata.finalizers);
+    if (!live || (uid !== undefined && live.metadata.uid !== uid)) return;
+    await releaseFinalizer(kube, ref, live);
     Context.current().heartbeat(`waiting for ${describeObject(ref)} to be deleted`);
     await Context.current().sleep(POLL_MS);
   }
-}
-
-/** Removes our hook finalizer, keeping any others. */
-export async function releaseFinalizer(kube: KubeClient, ref: ObjectRef, finalizers: string[] | undefined): Promise<void> {
-  if (!finalizers?.includes(HOOK_FINALIZER)) return;
-  await kube.mergePatch(ref, { metadata: { finalizers: finalizers.filter((f) => f !== HOOK_FINALIZER) } });
 }

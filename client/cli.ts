@@ -21,6 +21,7 @@ import { addRetryCommand } from './retryCommand';
 import { clusterPreflight } from './clusterPreflight';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
+import { exitWhenFlushed } from './exitWhenFlushed';
 
 export { EXIT } from './cliCommon';
 
@@ -146,5 +147,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void main(process.argv).then((code) => process.exit(code));
+  // Never process.exit directly: output still queued for a pipe would be cut (exitWhenFlushed.ts).
+  void main(process.argv).then(exitWhenFlushed);
 }

@@ -40,9 +40,10 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     line(`${paint(verb.padEnd(8))} ${objectOf(row)}${detail ? `: ${detail}` : ''}`);
 
   function rowLine(r: ResourceRow): string {
-    const outcome = [r.hookPhase ?? r.health, r.message].filter(Boolean).join(': ');
+    // A hook's phase, a resource's health (its hook phase, which Argo CD's rows carry, says less).
+    const outcome = [r.hookType ? r.hookPhase : r.health, r.message].filter(Boolean).join(': ');
     switch (r.state) {
-      case 'Running': return event('apply', c.cyan, r, r.message);
+      case 'Running': return r.status === 'Pruned' ? event('delete', c.cyan, r, 'waiting for it to be gone') : event('apply', c.cyan, r, r.message);
       case 'Succeeded': return event('ok', c.green, r, outcome);
       case 'Failed': return event('fail', c.red, r, outcome);
       case 'Pruned': return event('pruned', c.cyan, r, r.message);

@@ -25,6 +25,14 @@ export interface SyncRunRef {
   finishedAt?: Date;
 }
 
+/** Temporal's statuses of a run that has not closed yet: it may still do work (clean up hooks). */
+const OPEN_STATUSES: readonly WorkflowExecutionStatusName[] = ['RUNNING', 'PAUSED'];
+
+/** True until the run has closed, however far its sync has got. */
+export function isOpen(ref: Pick<SyncRunRef, 'status'>): boolean {
+  return OPEN_STATUSES.includes(ref.status);
+}
+
 /** The ref of a run, from a visibility row or a describe answer (both carry the same fields). */
 export function refOf(info: Omit<WorkflowExecutionInfo, 'raw'>): SyncRunRef {
   const attr = info.typedSearchAttributes;

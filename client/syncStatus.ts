@@ -2,11 +2,13 @@
 // many (`hooksync list`, `hooksync history`). A finished run's result is in its history, so
 // reading it needs no worker; the `syncState` query does (it replays the run), and is used only
 // where the result cannot tell: a run still going, or one ended without a result (terminated).
+// Whether a run is over is Temporal's to say, not the query's: the workflow knows its outcome
+// before it has cleaned up (hooks deleted by policy, SyncFail hooks), and it is Running until then.
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { SYNC_OUTCOMES, type SyncOutcome, type SyncResult } from '../sync/syncRun';
 import type { WaitingReason } from '../sync/waitingReason';
 import { followSync, hasWorker, queryState, type SyncReport } from './syncClient';
-import { findSync, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
+import { findSync, isOpen, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
 
 /** `hooksync status`: the sync's result (or its state so far) and where it runs. */
 export interface SyncStatus extends SyncReport {
@@ -33,7 +35,7 @@ function handleOf(client: Client, ref: SyncRunRef) {
 
 /** The outcome Temporal's own status implies when the workflow did not return a result. */
 function statusOutcome(ref: SyncRunRef): SyncOutcome {
-  if (ref.status === 'RUNNING') return 'Running';
+  if (isOpen(ref)) return 'Running';
   return ref.status === 'TERMINATED' || ref.status === 'CANCELLED' ? 'Terminated' : 'Error';
 }
 
@@ -58,12 +60,20 @@ function runningMessage(ref: SyncRunRef): string {
   return ref.syncPhase ? `running ${ref.syncPhase}` : 'starting';
 }
 
+/**
+ * An open run is Running with its live rows, even when the query already tells its outcome (a
+ * query may also be answered just after the run closed, the describe before it having seen it open).
+ */
+function openState(ref: SyncRunRef, queried: SyncResult | undefined): SyncResult {
+  if (!queried) return { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: 'Running', message: runningMessage(ref), resources: [] };
+  if (queried.phase === 'Running') return queried;
+  return { ...queried, phase: 'Running', message: `ending as ${queried.phase}: ${queried.message}` };
+}
+
 async function stateOf(client: Client, ref: SyncRunRef): Promise<SyncResult> {
   if (ref.status === 'COMPLETED') return closedResult(client, ref);
   const queried = await queriedState(client, ref);
-  if (ref.status === 'RUNNING') {
-    return queried ?? { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: 'Running', message: runningMessage(ref), resources: [] };
-  }
+  if (isOpen(ref)) return openState(ref, queried);
   // Ended without a result: Temporal's reason, and the rows of the tasks that had started.
   const ended = await closedResult(client, ref);
   return { ...ended, resources: (queried?.resources ?? []).filter((r) => r.state !== 'Pending') };
@@ -85,7 +95,7 @@ export async function getSync(client: Client, syncId: string): Promise<SyncStatu
 export async function watchSync(client: Client, syncId: string, onState: (state: SyncResult) => void, onWaiting?: (reasons: WaitingReason[]) => void): Promise<SyncStatus> {
   const handle = handleOf(client, await findSync(client, syncId));
   const ref = refOf(await handle.describe());
-  if (ref.status !== 'RUNNING') return statusOfRun(client, ref);
+  if (!isOpen(ref)) return statusOfRun(client, ref);
   // How it ended is read afresh below, the same way for every ending (a terminated run has no result).
   await followSync(handle, onState, onWaiting).catch(() => undefined);
   return statusOfRun(client, refOf(await handle.describe()));
@@ -96,7 +106,7 @@ async function listingOf(client: Client, ref: SyncRunRef): Promise<SyncListing> 
     syncId: ref.syncId, app: ref.app, cluster: ref.cluster, workflowId: ref.workflowId, runId: ref.runId, syncPhase: ref.syncPhase,
     outcome: ref.outcome, startedAt: ref.startedAt.toISOString(), finishedAt: ref.finishedAt?.toISOString(),
   };
-  if (ref.status === 'RUNNING') return { ...base, phase: 'Running', message: runningMessage(ref) };
+  if (isOpen(ref)) return { ...base, phase: 'Running', message: runningMessage(ref) };
   const result = await closedResult(client, ref);
   const phase = SYNC_OUTCOMES.includes(result.phase) ? result.phase : statusOutcome(ref);
   // Syncs started before HooksyncSyncId existed carry their id only in the result.

@@ -3,6 +3,7 @@
 
 import { manifestProblem } from './annotations';
 import { clusterScopedKinds } from './kindScope';
+import { withCreateNamespace } from './createNamespaceTask';
 import { type Manifest } from './manifest';
 import { manifestTasks } from './manifestTasks';
 import { groupTasks } from './groupTasks';
@@ -19,6 +20,8 @@ export interface PlanOptions {
   /** For objects that name no namespace (`-n`). */
   defaultNamespace: string;
   prune?: PruneOptions;
+  /** `--create-namespace`: create `defaultNamespace` first, bare, when it is missing (createNamespaceTask.ts). */
+  createNamespace?: boolean;
 }
 
 export interface PlanResult {
@@ -35,7 +38,9 @@ export function planSync(manifests: readonly Manifest[], options: PlanOptions): 
   const problems = [...built.flatMap((b) => b.problems), ...duplicateProblems(desired)];
   const warnings = built.flatMap((b) => b.warnings);
   const prunes = pruneTasks(options.prune, desired);
-  const groups = problems.length ? [] : groupTasks(orderTasks([...desired, ...prunes.tasks]));
+  const ordered = orderTasks([...desired, ...prunes.tasks]);
+  const withNamespace = options.createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
+  const groups = problems.length ? [] : groupTasks(withNamespace);
   const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning) };
   return { plan, problems, warnings };
 }

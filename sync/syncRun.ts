@@ -3,6 +3,7 @@
 // that the workflow stays a short loop and every decision is unit-tested.
 import { type HookPhase } from './health';
 import { objectKey } from './objectRef';
+import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
 import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
@@ -82,7 +83,7 @@ export function initialRows(plan: SyncPlan, retry: Pick<RetryPlan, 'skipped' | '
   }
   for (const skipped of plan.skippedPrunes) {
     rows.set(`skipped/${objectKey(skipped.ref)}`, {
-      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: skipped.message, state: 'PruneSkipped',
+      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: skipped.message, state: 'PruneSkipped',
     });
   }
   return rows;
@@ -172,18 +173,49 @@ export function createdHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): Ob
   return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.status === 'Synced').map((t) => t.ref);
 }
 
-/** Hooks created and not finished: what a terminated sync deletes (as Argo CD does). */
-export function runningHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): ObjectRef[] {
-  return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.state === 'Running').map((t) => t.ref);
+/** Hooks created and not finished: what a terminated sync stops (as Argo CD does). */
+export function runningHookTasks(plan: SyncPlan, rows: Map<string, ResourceRow>): SyncTask[] {
+  return plan.groups.flatMap((g) => g.tasks).filter((t) => isHook(t) && rows.get(taskKey(t))?.state === 'Running');
 }
 
-/** Updates that end every task still running when the sync is cut short (terminated, timed out). */
+export function runningHooks(plan: SyncPlan, rows: Map<string, ResourceRow>): ObjectRef[] {
+  return runningHookTasks(plan, rows).map((t) => t.ref);
+}
+
+/**
+ * Updates that end every task still running when the sync is cut short (terminated, timed out).
+ * A hook's phase becomes Failed, as Argo CD reports a hook it stopped; a resource keeps Running,
+ * the phase Argo CD leaves on a resource it stopped waiting for.
+ */
 export function endedUpdates(rows: Map<string, ResourceRow>, forHooks: string, forResources: string): TaskUpdate[] {
   return [...rows].filter(([, row]) => row.state === 'Running').map(([key, row]) => ({
     key,
     state: 'Failed',
+    ...(row.hookType ? { hookPhase: 'Failed' as const } : {}),
     message: row.hookType ? forHooks : forResources,
   }));
+}
+
+/**
+ * The sync's message once its SyncFail hooks ran: Argo CD appends the SyncFail hooks that could
+ * not run (refused by the API server, or gone) on a line of its own; one that ran and failed adds
+ * nothing (its row says why).
+ */
+export function withSyncFailFailures(message: string, rows: Map<string, ResourceRow>): string {
+  const refused = [...rows.values()].filter((r) => r.syncPhase === 'SyncFail' && r.status === 'SyncFailed');
+  if (refused.length === 0) return message;
+  return `${message}\none or more SyncFail hooks failed, reason: ${refused.map((r) => r.message).join(',')}`;
+}
+
+/** The sync's message when the dry run refused objects: Argo CD's words, then each object and why. */
+export function dryRunFailureMessage(plan: SyncPlan, refused: readonly TaskUpdate[]): string {
+  const tasks = new Map(plan.groups.flatMap((g) => g.tasks).map((t) => [taskKey(t), t]));
+  const reasons = refused.map((update) => {
+    const task = tasks.get(update.key);
+    const where = task?.source ? `${formatSource(task.source)}: ` : '';
+    return `${where}${task ? describeObject(task.ref) : update.key}: ${update.message ?? ''}`;
+  });
+  return `one or more objects failed to apply (dry run), reason: ${reasons.join('; ')}`;
 }
 
 export function failureMessage(failed: readonly ResourceRow[]): string {

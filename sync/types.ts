@@ -51,6 +51,11 @@ export interface SyncTask {
   timeoutSeconds?: number;
   /** Where the manifest came from; absent for prune tasks, which come from live objects. */
   source?: ManifestSource;
+  /**
+   * `--create-namespace` (Argo CD's CreateNamespace): the namespace is created bare, only when it is
+   * missing, before the dry run; it is never applied again, tracked or labelled, so never pruned.
+   */
+  createOnly?: boolean;
   /** The object to apply (final name and namespace filled in), or the live object to prune. */
   object: KubeObject;
 }

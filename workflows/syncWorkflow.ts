@@ -2,17 +2,19 @@
 // group after a failure, and deletes hooks by policy at the end. Every decision is made by pure
 // code in sync/; this file only sequences activities, so it stays deterministic and short.
 import {
-  ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setCurrentDetails, setHandler, setWorkflowOptions, sleep,
+  ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, patched, proxyActivities, setCurrentDetails, setHandler, setWorkflowOptions, sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities';
 import {
-  applyUpdates, createdHooks, endedUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks, splitGroups,
-  stillPending,
+  applyUpdates, createdHooks, dryRunFailureMessage, endedUpdates, failedRows, failureMessage, hooksToDelete, initialRows, rowsThatRan, runningHooks,
+  runningHookTasks, splitGroups, stillPending, withSyncFailFailures,
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult, type TaskUpdate,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
-import { isHook, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
+import { isHook, planTasks, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
+import { dryRunScope } from '../sync/dryRunScope';
+import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
@@ -70,7 +72,13 @@ interface Run {
   current?: string;
   /** Groups a retry does not run again: they succeeded in an earlier attempt. */
   skipped: ReadonlySet<string>;
+  /** The dry run refused objects: nothing ran, so SyncFail hooks do not run either (spec §6.1). */
+  dryRunFailed?: boolean;
 }
+
+/** Markers of workflow changes that running syncs must not see (their histories have none). */
+const DRY_RUN_PATCH = 'dry-run-before-first-write';
+const TERMINATE_PATCH = 'terminate-keeps-finished-hooks';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -85,9 +93,10 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   }
   setHandler(syncStateQuery, () => resultOf(run));
   try {
+    // Syncs started before the dry run existed go on without one (their histories have no marker).
+    if (run.phase === 'Running' && patched(DRY_RUN_PATCH)) await dryRunAll(run);
     await runMainGroups(run);
-    // SyncFail hooks report in their own rows; their failure does not change the sync's message.
-    if (run.phase !== 'Running') for (const group of splitGroups(run.plan).onFailure) await runGroupSafely(run, group);
+    if (run.phase !== 'Running' && !run.dryRunFailed) await runSyncFail(run);
   } catch (err) {
     if (!isCancellation(err)) throw err;
     // Terminate (DESIGN §4): clean up whatever the cancellation interrupted, then end Terminated.
@@ -103,6 +112,30 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
 // failing workflow tasks for ever. Determinism errors are not among these types: they still fail
 // the task, so that a worker with fixed code can take the sync over.
 setWorkflowOptions({ failureExceptionTypes: [TypeError, RangeError, ReferenceError, SyntaxError] }, sync);
+
+/**
+ * Namespaces the sync needs are created, then every object it will write is dry-run (spec §3.5
+ * step 2). A refusal fails the sync before anything else is written; SyncFail hooks do not run then.
+ */
+async function dryRunAll(run: Run): Promise<void> {
+  const scope = dryRunScope(planTasks(run.plan).filter((t) => run.rows.get(taskKey(t))?.state === 'Pending'));
+  if (scope.check.length === 0 && scope.createFirst.length === 0) return;
+  const title = `dry run ${scope.check.length} object(s)`;
+  setCurrentDetails(`**${title}**`);
+  const outcome = await attempt(title, () => activitiesFor(title).dryRunSync({ stamp: run.stamp, scope }));
+  if ('error' in outcome) return endAs(run, 'Error', outcome.error);
+  applyUpdates(run.rows, [...outcome.ok.created, ...outcome.ok.refused]);
+  if (outcome.ok.refused.length === 0) return;
+  run.dryRunFailed = true;
+  endAs(run, 'Failed', dryRunFailureMessage(run.plan, outcome.ok.refused));
+}
+
+/** SyncFail hooks report in their own rows; only those that could not run add to the message (Argo CD). */
+async function runSyncFail(run: Run): Promise<void> {
+  const groups = splitGroups(run.plan).onFailure;
+  for (const group of groups) await runGroupSafely(run, group);
+  if (groups.length > 0) run.message = withSyncFailFailures(run.message, run.rows);
+}
 
 /** The groups before SyncFail, within the sync's `--timeout` when it has one. */
 async function runMainGroups(run: Run): Promise<void> {
@@ -132,10 +165,28 @@ function finish(run: Run): SyncResult {
   return resultOf(run);
 }
 
-/** Running hooks are deleted, every finalizer we set is released, finished hooks go by policy. */
+/**
+ * Terminate (spec §6.3, Argo CD's TestTerminateWithRunningHooks): hooks still running are deleted
+ * and end Failed "Terminated"; hooks that completed keep their outcome and stay; every finalizer we
+ * set is released. Resources already applied stay as they are.
+ */
 async function terminate(run: Run): Promise<void> {
   endAs(run, 'Terminated', 'sync terminated by the user');
   setCurrentDetails('**Terminating**: deleting running hooks');
+  if (!patched(TERMINATE_PATCH)) return terminateAsBefore(run);
+  const running = runningHookTasks(run.plan, run.rows);
+  if (running.length > 0) {
+    const stopped = await attempt('stop running hooks', () => activitiesFor('stop running hooks after terminate').terminateHooks({ tasks: running }));
+    if ('ok' in stopped) applyUpdates(run.rows, stopped.ok);
+  }
+  applyUpdates(run.rows, endedUpdates(run.rows, 'Terminated', 'the sync was terminated while waiting'));
+  // terminateHooks released the running ones; the hooks that finished earlier still hold ours.
+  const finished = createdHooks(run.plan, run.rows).filter((ref) => !running.some((t) => t.ref === ref));
+  if (finished.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(finished));
+}
+
+/** Terminate as syncs started before TERMINATE_PATCH do it: finished hooks go by policy. */
+async function terminateAsBefore(run: Run): Promise<void> {
   const running = runningHooks(run.plan, run.rows);
   const created = createdHooks(run.plan, run.rows);
   applyUpdates(run.rows, endedUpdates(run.rows, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
@@ -185,7 +236,9 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   run.current = title;
   upsertSearchAttributes([{ key: PHASE_ATTRIBUTE, value: group.phase }]);
   setCurrentDetails(`**${title}**: applying`);
-  applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: group.tasks }));
+  // Tasks the dry run already did (namespaces it created) are not applied again.
+  const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
+  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: pending }));
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
   await waitFor(run, title, applied);
@@ -199,7 +252,7 @@ async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void
   let pending = tasks;
   const waitStartedAt = Date.now();
   while (pending.length > 0) {
-    setCurrentDetails(`**${title}**: waiting for ${pending.length} object(s) to complete`);
+    setCurrentDetails(`**${title}**: ${waitingSummary(pending)}`);
     const deadline = nextDeadline(pending, waitStartedAt);
     const wait = () => waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks: pending });
     const finished = deadline === undefined ? await wait() : await waitUntil(deadline, wait, () => expiredUpdates(pending, waitStartedAt, Date.now()));

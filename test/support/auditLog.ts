@@ -15,10 +15,13 @@ export interface AuditEntry {
   /** Who the API server authenticated the request as. */
   user: string;
   receivedAt: string;
+  /** A server-side dry run (`dryRun=All`): checked in full, persisted not at all. */
+  dryRun: boolean;
 }
 
 interface RawEvent {
   verb: string;
+  requestURI?: string;
   userAgent?: string;
   user?: { username?: string };
   requestReceivedTimestamp: string;
@@ -45,20 +48,28 @@ export function auditEntries(needle: string, keep: (e: AuditEntry) => boolean): 
     const entry = {
       verb: e.verb, resource: ref.resource ?? '', namespace: ref.namespace ?? '', name: ref.name ?? '',
       code: e.responseStatus?.code ?? 0, userAgent: e.userAgent ?? '', user: e.user?.username ?? '', receivedAt: e.requestReceivedTimestamp,
+      dryRun: /[?&]dryRun=All(&|$)/.test(e.requestURI ?? ''),
     };
     if (keep(entry)) entries.push(entry);
   }
   return entries.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 }
 
-/** Writes in one namespace (and to the namespace object itself), oldest first. */
+const inNamespace = (namespace: string) => (e: AuditEntry) => e.namespace === namespace || (e.resource === 'namespaces' && e.name === namespace);
+
+/** Writes in one namespace (and to the namespace object itself), oldest first; dry runs are not writes. */
 export function auditedWrites(namespace: string): AuditEntry[] {
-  return auditEntries(namespace, (e) => e.namespace === namespace || (e.resource === 'namespaces' && e.name === namespace));
+  return auditEntries(namespace, (e) => !e.dryRun && inNamespace(namespace)(e));
+}
+
+/** Server-side dry runs sent in one namespace (and to the namespace object itself), oldest first. */
+export function auditedDryRuns(namespace: string): AuditEntry[] {
+  return auditEntries(namespace, (e) => e.dryRun && inNamespace(namespace)(e));
 }
 
 /** A write that hooksync itself sent (create or apply) and the server accepted. */
 export function isHooksyncWrite(e: AuditEntry): boolean {
-  return e.userAgent.startsWith('hooksync/') && ['create', 'patch'].includes(e.verb) && e.code < 300;
+  return e.userAgent.startsWith('hooksync/') && ['create', 'patch'].includes(e.verb) && e.code < 300 && !e.dryRun;
 }
 
 /** Writes hooksync itself sent in one namespace, oldest first. */

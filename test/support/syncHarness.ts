@@ -86,8 +86,8 @@ export interface PlannedYaml {
 }
 
 /** Plans manifests given as YAML text, the way `hooksync sync -f -` reads stdin. */
-export async function planYaml(yaml: string, namespace: string, syncId = newSyncId()): Promise<PlannedYaml> {
-  const planned = await planFromFiles(['-'], { syncId, attempt: 0, defaultNamespace: namespace }, { stdin: yaml });
+export async function planYaml(yaml: string, namespace: string, syncId = newSyncId(), createNamespace = false): Promise<PlannedYaml> {
+  const planned = await planFromFiles(['-'], { syncId, attempt: 0, defaultNamespace: namespace, createNamespace }, { stdin: yaml });
   return { ...planned, syncId };
 }
 
@@ -98,8 +98,16 @@ export interface SyncRun {
 }
 
 /** Plans, starts and follows a sync to its end; fails the test on problems in the manifests. */
-export async function runSync(h: SyncHarness, yaml: string, { app, namespace, prune = false }: { app: string; namespace: string; prune?: boolean }): Promise<SyncRun> {
-  const planned = await planYaml(yaml, namespace);
+export interface RunSyncOptions {
+  app: string;
+  namespace: string;
+  prune?: boolean;
+  /** `--create-namespace`. */
+  createNamespace?: boolean;
+}
+
+export async function runSync(h: SyncHarness, yaml: string, { app, namespace, prune = false, createNamespace = false }: RunSyncOptions): Promise<SyncRun> {
+  const planned = await planYaml(yaml, namespace, newSyncId(), createNamespace);
   if (planned.problems.length > 0) throw new Error(`manifest problems:\n${planned.problems.join('\n')}`);
   const handle = await startSync(h.client, { syncId: planned.syncId, app, cluster: h.clusterName, plan: planned.plan, prune });
   const states: SyncResult[] = [];

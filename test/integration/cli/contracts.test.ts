@@ -55,7 +55,8 @@ test('sync -o json: a succeeded sync exits 0 with the contract fields on the res
   for (const row of report.resources) expect(Object.keys(row)).toEqual(expect.arrayContaining(ROW_FIELDS));
   expect(report.resources.map((r) => [r.kind, r.status, r.hookPhase, r.health])).toEqual([
     ['Job', 'Synced', 'Succeeded', ''],
-    ['ConfigMap', 'Synced', '', ''],
+    // Argo CD gives plain resources a hook phase too: Running, then Succeeded once healthy.
+    ['ConfigMap', 'Synced', 'Succeeded', ''],
   ]);
 });
 

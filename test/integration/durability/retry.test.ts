@@ -47,7 +47,7 @@ test('retry after the user fixed the cause: earlier PreSync hooks are not run ag
   expect(report.resources.map((r) => [r.syncPhase, r.wave, r.name.replace(/-[0-9a-z]{8}$/, ''), r.hookPhase ?? r.health, r.carriedFrom])).toEqual([
     ['PreSync', -1, 'schema-check-presync', 'Succeeded', 0],
     ['PreSync', 0, 'migrate-presync-a1', 'Succeeded', undefined],
-    ['Sync', 0, 'app-config', '', undefined],
+    ['Sync', 0, 'app-config', 'Succeeded', undefined],
     ['PostSync', 0, 'smoke-postsync-a1', 'Succeeded', undefined],
   ]);
   // Zero writes to the hook that succeeded before; one create for each new hook.

@@ -62,7 +62,7 @@ ${spec}
       containers: [{ name: api, image: api:1 }]
 `;
 
-test('§6.2 "apply of a normal resource fails": a misspelled field (spec.replicass) fails the sync naming object and field', async () => {
+test('§6.2 / §3.5 step 2: a misspelled field (spec.replicass) fails the dry run, naming object and field, before anything runs', async () => {
   const ns = await namespace('apply-typo');
   const yaml = [deployment('  replicass: 2'), job('notify-fail', { hook: 'SyncFail' }), job('smoke', { hook: 'PostSync' })].join('\n---\n');
 
@@ -74,9 +74,9 @@ test('§6.2 "apply of a normal resource fails": a misspelled field (spec.replica
   const row = rowOf(report, 'Deployment', 'api');
   expect(row.status).toBe('SyncFailed');
   expect(row.message).toContain('replicass');
-  // SyncFail handling follows an apply failure (§6.1 b); PostSync never runs.
-  expect(rowOf(report, 'Job', 'notify-fail')).toMatchObject({ syncPhase: 'SyncFail', hookPhase: 'Succeeded' });
-  expect(report.resources.some((r) => r.name === 'smoke')).toBe(false);
+  // Refused by the dry run: no SyncFail hook runs (§6.1: not after a dry-run failure), no PostSync.
+  expect(report.message).toMatch(/^one or more objects failed to apply \(dry run\)/);
+  expect(report.resources.map((r) => r.name)).toEqual(['api']);
   await expect(kit.h.cluster.apps.readNamespacedDeployment({ namespace: ns, name: 'api' })).rejects.toMatchObject({ code: 404 });
 });
 

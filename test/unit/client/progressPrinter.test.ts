@@ -56,6 +56,18 @@ test('fail lines carry the health or hook phase and the message; headers count r
   ]);
 });
 
+test('a prune: a delete line while its object goes, then pruned; a resource shows health, not its hook phase', () => {
+  const print = progressPrinter({ now: clock() });
+  const deleting = row({ name: 'old', state: 'Running', status: 'Pruned', hookPhase: 'Running', message: 'pruned' });
+  const config = row({ state: 'Succeeded', status: 'Synced', hookPhase: 'Succeeded', message: 'configmap/config created' });
+  expect(print.state(state(deleting, config))).toEqual([
+    '10:00:00  Sync wave 0: 2 resources',
+    '10:00:01  delete   ConfigMap shop/old: waiting for it to be gone',
+    '10:00:02  ok       ConfigMap shop/config: configmap/config created',
+  ]);
+  expect(print.state(state({ ...deleting, state: 'Pruned', hookPhase: 'Succeeded' }, config))).toEqual(['10:00:03  pruned   ConfigMap shop/old: pruned']);
+});
+
 test('SyncFail hooks form one group whatever their waves; skipped prunes get no header', () => {
   const print = progressPrinter({ now: clock() });
   const notify = row({ kind: 'Job', name: 'notify', syncPhase: 'SyncFail', wave: 3, hookType: 'SyncFail', state: 'Running', message: 'created' });

@@ -1,7 +1,7 @@
 // How Kubernetes errors end an activity attempt (activities/kubeFailures.ts): refused for what it
 // says -> non-retryable; overload, server trouble, network -> retried by Temporal.
 import { ApplicationFailure } from '@temporalio/common';
-import { KUBE_REJECTED, KUBE_UNAVAILABLE, isPermanent, kubeFailure, statusMessage } from '../../../activities/kubeFailures';
+import { KUBE_REJECTED, KUBE_UNAVAILABLE, isGuardFailure, isPermanent, kubeFailure, statusMessage } from '../../../activities/kubeFailures';
 
 /** Shaped like client-node's ApiException: numeric code, body the response text (a Status). */
 function apiError(code: number, message?: string, reason = 'Invalid'): Error & { code: number; body: string } {
@@ -44,6 +44,20 @@ function socketError(): Error & { code: string } {
 describe('isPermanent', () => {
   test.each(cases)('$name -> $permanent', ({ err, permanent }) => {
     expect(isPermanent(err)).toBe(permanent);
+  });
+});
+
+// A guarded write refused because the object changed since it was read: read again, not fail.
+describe('isGuardFailure', () => {
+  test.each<{ name: string; err: unknown; guard: boolean }>([
+    { name: '409 precondition failed', err: apiError(409, 'Precondition failed: UID in precondition: a, UID in object meta: b', 'Conflict'), guard: true },
+    { name: '422 JSON patch test failed', err: apiError(422, 'the server rejected our request due to an error in our request'), guard: true },
+    { name: '404 not found', err: apiError(404, 'configmaps "x" not found', 'NotFound'), guard: false },
+    { name: '403 forbidden', err: apiError(403, 'forbidden', 'Forbidden'), guard: false },
+    { name: '500 internal error', err: apiError(500, 'etcdserver: request timed out', 'InternalError'), guard: false },
+    { name: 'a socket error', err: socketError(), guard: false },
+  ])('$name -> $guard', ({ err, guard }) => {
+    expect(isGuardFailure(err)).toBe(guard);
   });
 });
 

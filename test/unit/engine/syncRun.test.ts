@@ -4,7 +4,7 @@ import { type KubeObject } from '../../../sync/manifest';
 import { planSync, type PlanOptions } from '../../../sync/planSync';
 import {
   applyUpdates, failedRows, failureMessage, hooksToDelete, impliedState, initialRows, rowFailed, rowsThatRan, runningHooks, splitGroups, stillPending,
-  endedUpdates,
+  endedUpdates, runningHookTasks, withSyncFailFailures, dryRunFailureMessage,
   type ResourceRow, type TaskUpdate,
 } from '../../../sync/syncRun';
 import { type TaskState } from '../../../sync/taskState';
@@ -69,7 +69,7 @@ describe('initialRows', () => {
       [key(mixed, 'smoke', 'PostSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'smoke', syncPhase: 'PostSync', wave: 0, hookType: 'PostSync', message: '', state: 'Pending' }],
       [key(mixed, 'alert', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'alert', syncPhase: 'SyncFail', wave: 5, hookType: 'SyncFail', message: '', state: 'Pending' }],
       [key(mixed, 'notify', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'notify', syncPhase: 'SyncFail', wave: 0, hookType: 'SyncFail', message: '', state: 'Pending' }],
-      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', message: 'ignored (requires pruning)', state: 'PruneSkipped' }],
+      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: 'ignored (requires pruning)', state: 'PruneSkipped' }],
     ];
     expect([...rows.keys()].sort()).toEqual(expected.map(([k]) => k).sort());
     for (const [k, row] of expected) expect(rows.get(k)).toEqual(row);
@@ -152,6 +152,8 @@ describe('the task state machine in applyUpdates', () => {
     { name: 'refused at apply: Pending -> Failed', updates: [u({ key: k, state: 'Failed', status: 'SyncFailed', message: 'invalid' })], state: 'Failed', message: 'invalid' },
     { name: 'a final state never changes: a late Running report is ignored', updates: [u({ key: k, state: 'Running', message: 'a' }), u({ key: k, state: 'Failed', message: 'b' }), u({ key: k, state: 'Running', message: 'c' })], state: 'Failed', message: 'b' },
     { name: 'a repeated final report is ignored too', updates: [u({ key: k, state: 'Running', message: 'a' }), u({ key: k, state: 'Succeeded', message: 'b' }), u({ key: k, state: 'Succeeded', message: 'c' })], state: 'Succeeded', message: 'b' },
+    { name: 'a prune waits for deletion: Pending -> Running -> Pruned', updates: [u({ key: k, state: 'Running', status: 'Pruned', message: 'pruned' }), u({ key: k, state: 'Pruned', message: 'pruned' })], state: 'Pruned', message: 'pruned' },
+    { name: 'a prune hooksync refuses (a namespace holding others): Pending -> PruneSkipped', updates: [u({ key: k, state: 'PruneSkipped', message: 'ignored (...)' }), u({ key: k, state: 'Running', message: 'x' })], state: 'PruneSkipped', message: 'ignored (...)' },
     { name: 'Pruned is final', updates: [u({ key: k, state: 'Pruned', message: 'pruned' }), u({ key: k, state: 'Running', message: 'x' })], state: 'Pruned', message: 'pruned' },
   ])('$name', ({ updates, state, message }) => {
     const rows = initialRows(mixed);
@@ -350,12 +352,48 @@ describe('terminate (§6.3)', () => {
 
   test('endedUpdates ends every running task, hooks and resources, and nothing else', () => {
     const r = rows();
-    applyUpdates(r, endedUpdates(r, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
-    expect([...r.values()].map((row) => [row.name, row.state, row.message])).toEqual(expect.arrayContaining([
-      ['done', 'Succeeded', ''],
-      ['busy', 'Failed', 'hook deleted: the sync was terminated'],
-      ['waiting', 'Failed', 'the sync was terminated while waiting'],
-      ['not-started', 'Pending', ''],
+    applyUpdates(r, endedUpdates(r, 'Terminated', 'the sync was terminated while waiting'));
+    expect([...r.values()].map((row) => [row.name, row.state, row.hookPhase, row.message])).toEqual(expect.arrayContaining([
+      ['done', 'Succeeded', 'Succeeded', ''],
+      // Argo CD's row of a hook it stopped: Failed, "Terminated"; a resource keeps its phase.
+      ['busy', 'Failed', 'Failed', 'Terminated'],
+      ['waiting', 'Failed', undefined, 'the sync was terminated while waiting'],
+      ['not-started', 'Pending', undefined, ''],
     ]));
+  });
+
+  test('runningHookTasks: the tasks of the running hooks, for terminateHooks', () => {
+    expect(runningHookTasks(p, rows()).map((t) => [t.ref.name, t.phase])).toEqual([['busy', 'PreSync']]);
+  });
+});
+
+describe('withSyncFailFailures (spec §6.1, §8.3)', () => {
+  const p = plan([hook('refused', 'SyncFail'), hook('ran-and-failed', 'SyncFail'), manifest('ConfigMap', 'cm')]);
+  test('SyncFail hooks the API server refused are appended on a line of their own', () => {
+    const r = initialRows(p);
+    applyUpdates(r, [
+      { key: key(p, 'refused', 'SyncFail'), state: 'Failed', status: 'SyncFailed', hookPhase: 'Failed', message: 'Job.batch "refused" is invalid' },
+      { key: key(p, 'ran-and-failed', 'SyncFail'), state: 'Failed', status: 'Synced', hookPhase: 'Failed', message: 'BackoffLimitExceeded' },
+    ]);
+    expect(withSyncFailFailures('Sync wave 0: x failed', r)).toBe('Sync wave 0: x failed\none or more SyncFail hooks failed, reason: Job.batch "refused" is invalid');
+  });
+  test('a SyncFail hook that ran and failed adds nothing (its row says why)', () => {
+    const r = initialRows(p);
+    applyUpdates(r, [{ key: key(p, 'ran-and-failed', 'SyncFail'), state: 'Failed', status: 'Synced', hookPhase: 'Failed', message: 'BackoffLimitExceeded' }]);
+    expect(withSyncFailFailures('m', r)).toBe('m');
+  });
+});
+
+describe('dryRunFailureMessage (spec §3.5 step 2)', () => {
+  test("Argo CD's words, then file:line, object and the server's reason of each refusal", () => {
+    const p = plan([manifest('ConfigMap', 'bad'), manifest('ConfigMap', 'worse')]);
+    const message = dryRunFailureMessage(p, [
+      { key: key(p, 'bad'), state: 'Failed', message: 'dry run: .data.x: field not declared in schema' },
+      { key: key(p, 'worse'), state: 'Failed', message: 'dry run: forbidden' },
+    ]);
+    expect(message).toMatch(/^one or more objects failed to apply \(dry run\), reason: /);
+    expect(message).toContain('ConfigMap apps/bad: dry run: .data.x: field not declared in schema');
+    expect(message).toContain('ConfigMap apps/worse: dry run: forbidden');
+    expect(message).toMatch(/\(document \d+\): ConfigMap apps\/bad/);
   });
 });

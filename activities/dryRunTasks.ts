@@ -1,0 +1,77 @@
+// The check before the first write (spec §3.5 step 2): every resource and hook of the sync is sent
+// to the API server as a server-side dry run (`dryRun=All`, strict field validation), with
+// bounded concurrency, so that admission, schema and RBAC refusals fail the sync before a PreSync
+// migration runs, not when the sync reaches that wave. Namespaces the objects need are created for
+// real first (the server refuses even a dry run into a missing namespace), as Argo CD does.
+import { Context } from '@temporalio/activity';
+import type { DryRunCheck, DryRunScope } from '../sync/dryRunScope';
+import { describeObject } from '../sync/problems';
+import { stampHook, stampResource, type Stamp } from '../sync/stamp';
+import type { TaskUpdate } from '../sync/syncRun';
+import { isHook, taskKey, type SyncTask } from '../sync/types';
+import { applyTask, ownedElsewhere, refusedUpdate } from './applyTask';
+import { boundedParallel } from './boundedParallel';
+import type { KubeClient } from './kubeClient';
+import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
+
+/** Requests in flight at once: enough to hide latency, few enough not to crowd the API server. */
+const DRY_RUN_CONCURRENCY = 8;
+
+export interface DryRunOutcome {
+  /** Rows of the namespaces created for real before the check. */
+  created: TaskUpdate[];
+  /** One per refused object; empty when the sync may go on. */
+  refused: TaskUpdate[];
+}
+
+export async function dryRunTasks(kube: KubeClient, scope: DryRunScope, stamp: Stamp): Promise<DryRunOutcome> {
+  const created = await createNamespacesFirst(kube, scope.createFirst, stamp);
+  const createdKeys = new Set(created.map((u) => u.key));
+  const checks = scope.check.filter((c) => !createdKeys.has(taskKey(c.task)));
+  let done = 0;
+  const results = await boundedParallel(checks, DRY_RUN_CONCURRENCY, async (check) => {
+    const refusal = await dryRun(kube, check, stamp);
+    Context.current().heartbeat(`dry run: ${++done} of ${checks.length} checked`);
+    return refusal;
+  });
+  return { created, refused: results.filter((r): r is TaskUpdate => r !== undefined) };
+}
+
+async function createNamespacesFirst(kube: KubeClient, namespaces: readonly SyncTask[], stamp: Stamp): Promise<TaskUpdate[]> {
+  const created: TaskUpdate[] = [];
+  for (const task of namespaces) {
+    // A declared namespace that exists is applied in its own group, in plan order, as usual.
+    if (task.createOnly || !(await kube.read(task.ref))) created.push(await applyTask(kube, task, stamp));
+  }
+  return created;
+}
+
+// client-node resolves a kind by discovery before it sends anything; a kind the server does not
+// serve fails there, not with an HTTP status.
+const KIND_NOT_SERVED = /^Unrecognized API version and kind/;
+
+/** The refusal of one object's dry run, or undefined when the server accepted it. */
+async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck, stamp: Stamp): Promise<TaskUpdate | undefined> {
+  const key = taskKey(task);
+  try {
+    if (isHook(task)) await kube.create(stampHook(task.object, { ...stamp, phase: task.phase }), { dryRun: true });
+    else return await dryRunResource(kube, task, stamp.app);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    // A hook left by an earlier sync: what happens to it (BeforeHookCreation) is the real run's call.
+    if (isHook(task) && code === 409) return undefined;
+    const kindMissing = code === 404 || KIND_NOT_SERVED.test((err as Error).message ?? '');
+    if (kindMissing && skipIfKindMissing) return undefined;
+    if (KIND_NOT_SERVED.test((err as Error).message ?? '')) return refusedUpdate(key, `dry run: the cluster does not serve ${task.ref.kind} in ${task.object.apiVersion}`);
+    if (isPermanent(err)) return refusedUpdate(key, `dry run: ${statusMessage(err, task.object)}`);
+    throw kubeFailure(err, `dry run of ${describeObject(task.ref)}`, task.object);
+  }
+  return undefined;
+}
+
+async function dryRunResource(kube: KubeClient, task: SyncTask, app: string): Promise<TaskUpdate | undefined> {
+  const refusal = ownedElsewhere(await kube.read(task.ref), task, app);
+  if (refusal) return refusedUpdate(taskKey(task), refusal);
+  await kube.apply(stampResource(task.object, app), { dryRun: true });
+  return undefined;
+}
