@@ -98,7 +98,9 @@ test('TestSyncNamespaceCreatedBeforeDryRunWithFailure', async () => {
   const report = await argoSync(kit.h, yaml, { app: ns, namespace: ns, createNamespace: true });
 
   expect(report.phase).toBe('Failed');
-  expect(report.message).toContain('my-pod');
+  expect(report.message).toContain('one or more objects failed to apply (dry run)');
+  expect(report.message).toContain(`Pod ${ns}/my-pod`);
+  expect(rowNames(report)).toEqual([`Namespace/${ns}`, 'Pod/my-pod']);
   expect(rowOf(report, 'Namespace', ns)).toMatchObject({ status: 'Synced' });
   const row = rowOf(report, 'Pod', 'my-pod');
   expect(row).toMatchObject({ status: 'SyncFailed' });
@@ -200,11 +202,11 @@ test('TestSync_MultistepResourceDeletionMidstep', async () => {
   await kit.h.cluster.apps.deleteNamespacedDeployment({ namespace: ns, name: 'pod-1' });
   const report = await resultOf(kit.h, handle);
 
-  // Argo CD marks the row SyncFailed with hook phase Error. hooksync applied it fine (Synced) and
-  // records the vanished object as its outcome: health Missing, Failed (README "Semantics").
   expect(report.phase).toBe('Failed');
   expect(rowNames(report)).toEqual(['Deployment/pod-1']);
-  expect(rowOf(report, 'Deployment', 'pod-1')).toMatchObject(resourceRow('Failed', { health: 'Missing', message: 'resource was deleted while the sync waited for it' }));
+  expect(rowOf(report, 'Deployment', 'pod-1')).toMatchObject({
+    status: 'SyncFailed', hookPhase: 'Error', health: 'Missing', message: 'resource apps/Deployment/pod-1 is missing, it might have been deleted',
+  });
   expect(await liveObject(kit.h, configMap(ns, 'pod-2'))).toBeUndefined();
 });
 
@@ -291,9 +293,7 @@ describe('TestNamespaceAutoCreation', () => {
 
     expect(report.phase).toBe('Succeeded');
     expect(rowNames(report)).toEqual(['ConfigMap/app-config', `Namespace/${ns}`]);
-    // Argo CD runs this task in PreSync; hooksync's plan puts it in front of the first object that
-    // lives in the namespace (README "Semantics", Namespaces), so only its status is compared.
-    expect(rowOf(report, 'Namespace', ns)).toMatchObject({ status: 'Synced' });
+    expect(rowOf(report, 'Namespace', ns)).toMatchObject({ status: 'Synced', syncPhase: 'PreSync', message: `namespace/${ns} created` });
   });
 
   test('pre-sync task when resource is not managed with existing sync', async () => {
@@ -341,7 +341,9 @@ describe('TestNamespaceAutoCreationForNonExistingNs', () => {
 
     expect(report.phase).toBe('Succeeded');
     expect(rowOf(report, 'Pod', 'my-pod')).toMatchObject({ status: 'Synced' });
-    // The namespace was there: hooksync wrote nothing to it, and left it as it was.
+    // Argo CD has no task, so no row, for a namespace that exists. hooksync shows that it checked
+    // (README "Semantics", Namespaces), and wrote nothing to it: it is left as it was.
+    expect(rowOf(report, 'Namespace', ns)).toMatchObject({ status: 'Synced', message: `namespace/${ns} already exists` });
     expect(namespaceWrites(ns)).toEqual([]);
     const live = await liveObject(kit.h, namespaceRef(ns));
     expect(live?.metadata?.labels).toMatchObject({ 'hooksync.io/test': 'true' });

@@ -6,9 +6,8 @@
 //
 // Differences asserted here, each said at its test: HookSucceeded/HookFailed follow the hook's own
 // outcome, not the sync's (DESIGN §6); a terminated sync ends `Terminated` (DESIGN §3), where Argo
-// CD's operation ends Failed with "Operation terminated"; the sync's message names the first failed
-// task of the failed group (README "Semantics", Results), and a SyncFail hook's failure stays in
-// its own row instead of being added to the message as Argo CD does.
+// CD's operation ends Failed with "Operation terminated"; the first line of a failed sync's message
+// names the first failed task of the failed group (README "Semantics", Results).
 //
 // Skipped, with the reason:
 //   TestSync_HookWithReplaceAndBeforeHookCreation_AlreadyDeleted  the Replace sync option
@@ -91,8 +90,10 @@ spec:
   const report = await argoSync(kit.h, yaml, { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
-  // The sync's message is the main failure's; the SyncFail hook's failure is in its own row.
-  expect(report.message).toContain(`ConfigMap ${ns}/my-pod`);
+  // As in Argo CD, the message gives the main failure, then the SyncFail hook that could not run.
+  const [main, syncFail] = report.message.split('\n');
+  expect(main).toContain(`ConfigMap ${ns}/my-pod`);
+  expect(syncFail).toMatch(/^one or more SyncFail hooks failed, reason: .*exceeded quota/);
   expect(rowOf(report, 'ConfigMap', 'my-pod')).toMatchObject({ status: 'SyncFailed', hookPhase: 'Failed' });
   expect(rowOf(report, 'ConfigMap', 'failed-sync-fail-hook')).toMatchObject({ status: 'SyncFailed', hookPhase: 'Failed', syncPhase: 'SyncFail' });
   // One SyncFail hook failing does not stop the others.
