@@ -22,13 +22,15 @@
 //                                                 fake API server (outages are test/faults' part)
 //   Test_syncContext_liveObj, Test_syncContext_hasCRDOfGroupKind, Test_setRunningPhase
 //                                                 internal helpers and Argo CD's progress wording
-//   TestSyncCustomResources' SkipDryRunOnMissingResource cases: a sync option
+//   TestSyncCustomResources "unknown crd, skip dry run annotated on app level": hooksync has
+//                                                 SkipDryRunOnMissingResource per object only
 //   TestNamespaceAutoCreationForNonExistingNs "pre-sync task error ...": an error injected into
 //                                                 Argo CD's namespace modifier callback
 import { randomBytes } from 'node:crypto';
 import { ApiextensionsV1Api } from '@kubernetes/client-node';
-import { auditEntries, hooksyncWrites, isHooksyncWrite } from '../../support/auditLog';
+import { auditEntries, auditedDryRuns, hooksyncWrites, isHooksyncWrite } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
+import type { CliRun } from '../../support/runCli';
 import { rowOf } from '../../support/syncHarness';
 import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
@@ -39,7 +41,7 @@ import {
 const group = `t${randomBytes(4).toString('hex')}.argocd.hooksync.test`;
 const crds: string[] = [];
 const kit = useSyncHarness({
-  workerRules: [podRule, { apiGroups: [group], resources: ['widgets', 'gadgets'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] }],
+  workerRules: [podRule, { apiGroups: [group], resources: ['widgets', 'gadgets', 'sprockets', 'thingamajigs'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] }],
   async cleanUp(h) {
     const extensions = h.cluster.kc.makeApiClient(ApiextensionsV1Api);
     for (const name of crds) await extensions.deleteCustomResourceDefinition({ name }).catch(() => undefined);
@@ -137,13 +139,39 @@ function crdObject(plural: string, kind: string) {
 }
 /** JSON is YAML: the same CRD as a manifest. */
 const crdYaml = (plural: string, kind: string) => JSON.stringify(crdObject(plural, kind));
-const crYaml = (kind: string) => `
+const SKIP_DRY_RUN = 'SkipDryRunOnMissingResource=true';
+const crYaml = (kind: string, syncOptions?: string) => `
 apiVersion: ${group}/v1
 kind: ${kind}
 metadata:
   name: my-resource
+  annotations: { ${syncOptions ? `argocd.argoproj.io/sync-options: "${syncOptions}"` : ''} }
 `;
 
+async function installCrd(plural: string, kind: string): Promise<void> {
+  crds.push(`${plural}.${group}`);
+  const extensions = kit.h.cluster.kc.makeApiClient(ApiextensionsV1Api);
+  await extensions.createCustomResourceDefinition({ body: crdObject(plural, kind) });
+  await eventually(async () => {
+    const live = await extensions.readCustomResourceDefinition({ name: `${plural}.${group}` });
+    expect(live.status?.conditions?.find((c) => c.type === 'Established')?.status).toBe('True');
+  });
+}
+
+/** Whether the custom resources `plural` in `ns` were sent to a dry run (Argo CD's wantDryRun). */
+const dryRunOf = (ns: string, plural: string) => auditedDryRuns(ns).filter((e) => e.resource === plural);
+
+/** Waits until `ref` exists, or `run` has ended first: then returns how it ended. */
+async function endedBefore(run: Promise<CliRun>, ref: LiveRef): Promise<CliRun | undefined> {
+  let ended: CliRun | undefined;
+  void run.then((r) => { ended = r; });
+  await eventually(async () => {
+    if (!ended) expect(await liveObject(kit.h, ref)).toBeDefined();
+  });
+  return ended;
+}
+
+// Argo CD's table: does the custom resource get a dry run, and does the sync get its tasks.
 describe('TestSyncCustomResources', () => {
   test('unknown crd', async () => {
     const { ns, app } = await fresh('crd-unknown');
@@ -164,22 +192,45 @@ describe('TestSyncCustomResources', () => {
     expect(report.phase).toBe('Succeeded');
     expect(rowOf(report, 'Widget', 'my-resource')).toMatchObject({ status: 'Synced', namespace: ns });
     expect(rowOf(report, 'CustomResourceDefinition', `widgets.${group}`)).toMatchObject({ status: 'Synced' });
+    // The server cannot know the kind before its CRD is applied: no dry run.
+    expect(dryRunOf(ns, 'widgets')).toEqual([]);
   });
 
   test('crd is already present in cluster', async () => {
     const { ns, app } = await fresh('crd-present');
-    crds.push(`gadgets.${group}`);
-    const extensions = kit.h.cluster.kc.makeApiClient(ApiextensionsV1Api);
-    await extensions.createCustomResourceDefinition({ body: crdObject('gadgets', 'Gadget') });
-    await eventually(async () => {
-      const live = await extensions.readCustomResourceDefinition({ name: `gadgets.${group}` });
-      expect(live.status?.conditions?.find((c) => c.type === 'Established')?.status).toBe('True');
-    });
-
+    await installCrd('gadgets', 'Gadget');
     const report = await argoSync(kit.h, crYaml('Gadget'), { app, namespace: ns });
 
     expect(report.phase).toBe('Succeeded');
     expect(rowNames(report)).toEqual(['Gadget/my-resource']);
+    expect(dryRunOf(ns, 'gadgets')).not.toEqual([]);
+  });
+
+  test('crd is already present in cluster, skip dry run annotated', async () => {
+    const { ns, app } = await fresh('crd-present-skip');
+    await installCrd('sprockets', 'Sprocket');
+    const report = await argoSync(kit.h, crYaml('Sprocket', SKIP_DRY_RUN), { app, namespace: ns });
+
+    // The option only matters for a kind the server does not serve: this one is still dry-run.
+    expect(report.phase).toBe('Succeeded');
+    expect(dryRunOf(ns, 'sprockets')).not.toEqual([]);
+  });
+
+  test('unknown crd, skip dry run annotated', async () => {
+    const { ns, app } = await fresh('crd-unknown-skip');
+    // The kind is unknown when the sync starts and registered while it runs, as when an operator
+    // that an earlier wave installs registers its CRDs: here the test creates the CRD while a
+    // PreSync hook runs. Argo CD accepts such a sync; so must `hooksync sync`.
+    const yaml = documents(jobYaml('install-crds', { hook: 'PreSync', runFor: '5s' }), crYaml('Thingamajig', SKIP_DRY_RUN));
+    const run = cliSync(kit.h, yaml, { app, namespace: ns });
+    // Still running once the hook exists (an early end is shown with what it printed).
+    expect(await endedBefore(run, job(ns, 'install-crds'))).toBeUndefined();
+    await installCrd('thingamajigs', 'Thingamajig');
+
+    const ended = await run;
+    expect(ended.stderr).toBe('');
+    expect(ended.code).toBe(0);
+    expect(await liveObject(kit.h, { apiVersion: `${group}/v1`, kind: 'Thingamajig', namespace: ns, name: 'my-resource' })).toBeDefined();
   });
 });
 
