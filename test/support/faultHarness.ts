@@ -112,7 +112,8 @@ export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[
   return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);
 }
 
-function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
+/** When the Temporal server recorded the event, in ms since the epoch. */
+export function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
   return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
 }
 
