@@ -151,3 +151,15 @@ export async function activityIsRunning(handle: WorkflowHandle, type: string): P
   const STARTED = 2; // temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
   return (raw.pendingActivities ?? []).some((a) => a.activityType?.name === type && a.state === STARTED);
 }
+
+/**
+ * True once Temporal is running an activity again after a failed attempt whose message matches
+ * `failure`: the fault was felt while the workflow runs (history shows it only when the activity ends).
+ */
+export async function activityRetriedAfter(handle: WorkflowHandle, failure: RegExp): Promise<boolean> {
+  const { raw } = await handle.describe();
+  for (const a of raw.pendingActivities ?? []) {
+    if ((a.attempt ?? 0) >= 2 && a.lastFailure && failure.test(await failureMessage(a.lastFailure))) return true;
+  }
+  return false;
+}
