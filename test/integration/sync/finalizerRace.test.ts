@@ -10,7 +10,7 @@ import { HOOK_FINALIZER } from '../../../sync/stamp';
 import type { ObjectRef } from '../../../sync/types';
 import { eventually } from '../../support/eventually';
 import { rowOf } from '../../support/syncHarness';
-import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness, jobOrUndefined } from './syncTestKit';
 
 const OTHER = 'example.com/other';
 
@@ -21,15 +21,6 @@ let kube: KubeClient;
 beforeAll(() => {
   kube = createKubeClient(kit.h.cluster.kc);
 });
-
-async function jobOrUndefined(ns: string, name: string) {
-  try {
-    return await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name });
-  } catch (err) {
-    if ((err as { code?: number }).code === 404) return undefined;
-    throw err;
-  }
-}
 
 test('a PreSync Job hook with ttlSecondsAfterFinished: 0 synced 20 times in a row succeeds 20 times', async () => {
   const ns = await namespace('ttl-race');
@@ -52,7 +43,7 @@ test('a PreSync Job hook with ttlSecondsAfterFinished: 0 synced 20 times in a ro
   }, { timeoutMs: 10_000 });
   expect(releases.map((e) => e.code).filter((code) => code !== 200 && code !== 422)).toEqual([]);
   // Nothing is left holding the last Job: the TTL controller's delete completes.
-  await eventually(async () => expect(await jobOrUndefined(ns, 'migrate')).toBeUndefined(), { timeoutMs: 15_000 });
+  await eventually(async () => expect(await jobOrUndefined(kit.h, ns, 'migrate')).toBeUndefined());
 }, 600_000);
 
 describe('releaseFinalizer against a stale view', () => {

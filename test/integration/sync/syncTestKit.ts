@@ -141,6 +141,16 @@ ${o.namespace ? `  namespace: ${o.namespace}\n` : ''}data:
 `;
 }
 
+/** The live Job, or undefined once it is gone. */
+export async function jobOrUndefined(h: SyncHarness, ns: string, name: string) {
+  try {
+    return await h.cluster.batch.readNamespacedJob({ namespace: ns, name });
+  } catch (err) {
+    if ((err as { code?: number }).code === 404) return undefined;
+    throw err;
+  }
+}
+
 /** Joins manifests into one multi-document YAML stream. */
 export function documents(...docs: string[]): string {
   return docs.join('\n---\n');
