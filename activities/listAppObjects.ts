@@ -1,6 +1,7 @@
 // Lists every live object an app owns (by hooksync's labels), across all listable kinds, for the
 // prune side of a sync. Only identity and hooksync/Argo/Helm annotations are returned: this goes
 // into workflow history, and the rest of a live object (a Secret's data, say) must not.
+import { Context } from '@temporalio/activity';
 import { appSelector, owningApp } from '../sync/stamp';
 import type { KubeObject } from '../sync/manifest';
 import type { KubeClient } from './kubeClient';
@@ -12,7 +13,10 @@ export async function listAppObjects(kube: KubeClient, app: string): Promise<Kub
   try {
     const kinds = await kube.listableKinds();
     const found: KubeObject[] = [];
-    for (const { apiVersion, kind } of kinds) {
+    for (const [index, { apiVersion, kind }] of kinds.entries()) {
+      // Dozens of kinds, one list each: under load that outlasts the heartbeat timeout, and an
+      // activity that never beats is timed out and started again while the first try still runs.
+      Context.current().heartbeat(`listed ${index} of ${kinds.length} kinds`);
       for (const live of await listOrSkip(kube, apiVersion, kind, app)) {
         // The label finds candidates; the tracking id decides (a copy of our object is not ours).
         if (owningApp(live) === app) found.push(identityOf(live));

@@ -50,6 +50,11 @@ interface Outcome {
   seconds: number;
   workerExits: string[];
   maxAttempts: number;
+  /**
+   * Attempts of the wait for the PreSync hook, the activity the fault struck: on a loaded machine
+   * another activity may have been retried for reasons of its own, which proves nothing.
+   */
+  hookWaitAttempts: number;
   namespace: string;
   /** `type summary: attempts, seconds` per activity, to see where a recovery spent its time. */
   activities: string[];
@@ -63,6 +68,8 @@ async function syncWith(app: string, fault: () => Promise<void>): Promise<Outcom
   const clusterName = `${app}-workers`;
   const supervisor = superviseWorker(clusterName);
   try {
+    // The sync's clock (and the wait for its hook below) starts once a worker can take it on.
+    await supervisor.ready();
     const planned = await planYaml(SYNC, namespace);
     const startedAt = Date.now();
     const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
@@ -75,8 +82,9 @@ async function syncWith(app: string, fault: () => Promise<void>): Promise<Outcom
     const report = await eventually(() => followSync(handle, () => undefined), { timeoutMs: 5 * 60_000, intervalMs: 1000 });
     const runs = await activityRuns(handle);
     const maxAttempts = Math.max(...runs.map((a) => a.attempts));
+    const hookWaitAttempts = runs.find((a) => a.type === 'awaitGroup' && a.summary.includes('db-migrate'))?.attempts ?? 0;
     const activities = runs.map((a) => `${a.summary}: attempt ${a.attempts}, ${a.seconds} s`);
-    return { report, seconds: (Date.now() - startedAt) / 1000, workerExits: [...supervisor.exits], maxAttempts, namespace, activities };
+    return { report, seconds: (Date.now() - startedAt) / 1000, workerExits: [...supervisor.exits], maxAttempts, hookWaitAttempts, namespace, activities };
   } finally {
     await supervisor.stop();
   }
@@ -123,7 +131,7 @@ test('C10 the kube-apiserver SIGKILLed mid-wait and restarted 20 s later: activi
   });
   await expectCompletedOnce(outcome, 'apiserverKilled20s');
   // The fault was felt: the wait that was running could not read the Job and ran again.
-  expect(outcome.maxAttempts).toBeGreaterThanOrEqual(2);
+  expect(outcome.hookWaitAttempts).toBeGreaterThanOrEqual(2);
 });
 
 test('N4 etcd frozen for 20 s: requests hang until our per-request timeout, activities retry, the sync completes, no hook twice', async () => {
@@ -133,5 +141,5 @@ test('N4 etcd frozen for 20 s: requests hang until our per-request timeout, acti
     paused.resume();
   });
   await expectCompletedOnce(outcome, 'etcdStopped20s');
-  expect(outcome.maxAttempts).toBeGreaterThanOrEqual(2);
+  expect(outcome.hookWaitAttempts).toBeGreaterThanOrEqual(2);
 });

@@ -112,7 +112,8 @@ export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[
   return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);
 }
 
-function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
+/** When the Temporal server recorded the event, in ms since the epoch. */
+export function timeOf(e: temporal.api.history.v1.IHistoryEvent): number {
   return Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
 }
 
@@ -149,4 +150,16 @@ export async function activityIsRunning(handle: WorkflowHandle, type: string): P
   const { raw } = await handle.describe();
   const STARTED = 2; // temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
   return (raw.pendingActivities ?? []).some((a) => a.activityType?.name === type && a.state === STARTED);
+}
+
+/**
+ * True once Temporal is running an activity again after a failed attempt whose message matches
+ * `failure`: the fault was felt while the workflow runs (history shows it only when the activity ends).
+ */
+export async function activityRetriedAfter(handle: WorkflowHandle, failure: RegExp): Promise<boolean> {
+  const { raw } = await handle.describe();
+  for (const a of raw.pendingActivities ?? []) {
+    if ((a.attempt ?? 0) >= 2 && a.lastFailure && failure.test(await failureMessage(a.lastFailure))) return true;
+  }
+  return false;
 }

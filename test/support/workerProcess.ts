@@ -49,6 +49,11 @@ export async function killWorker(worker: WorkerProcess): Promise<void> {
 export interface WorkerSupervisor {
   /** Exit codes (or signals) of the workers that ended while supervised. */
   exits: string[];
+  /**
+   * Resolves once the current worker polls its task queue. Wait for it before starting a sync
+   * whose progress is waited for: a worker's start can take most of a minute on a loaded machine.
+   */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export function superviseWorker(clusterName: string): WorkerSupervisor {
   launch();
   return {
     exits,
+    ready: () => current?.ready ?? Promise.resolve(),
     async stop() {
       stopped = true;
       if (current) await killWorker(current);

@@ -70,7 +70,7 @@ test('status of a failed sync: phase Failed, the failed hook row, the message; e
 test("list --app: exactly that app's syncs, newest first, with phase and message", async () => {
   const expected = [failed.report, succeeded.report].map((r) => ({ syncId: r.syncId, app: shop, cluster: kit.h.clusterName, phase: r.phase, message: r.message, runId: r.runId }));
   // Visibility is eventually consistent: a sync that just ended may still list as running.
-  await eventually(async () => expect(await listSyncs(kit.h.client, { app: shop })).toMatchObject(expected), { timeoutMs: 20_000 });
+  await eventually(async () => expect(await listSyncs(kit.h.client, { app: shop })).toMatchObject(expected));
 
   const json = await cli('list', '--app', shop, '-o', 'json');
   expect(json.code).toBe(0);
@@ -96,7 +96,7 @@ test('history APP: every run of the app, newest first, with attempt; an app with
       [succeeded.report.syncId, succeeded.report.runId, 'Succeeded', 0],
     ]);
     return found;
-  }, { timeoutMs: 20_000 });
+  });
   expect(Date.parse(runs[0].startedAt)).toBeGreaterThan(Date.parse(runs[1].startedAt));
 
   const text = await cli('history', shop);

@@ -64,7 +64,7 @@ test('a succeeded sync deleting its hook by policy is Running until its workflow
   expect(open.code).toBe(0);
   expect(open.status.phase).toBe('Running');
   expect(open.status).not.toHaveProperty('finishedAt');
-  expect(rows(open.status)).toEqual([['Job', 'migrate', 'Succeeded'], ['ConfigMap', 'app-config', '']]);
+  expect(rows(open.status)).toEqual([['Job', 'migrate', 'Succeeded'], ['ConfigMap', 'app-config', 'Succeeded']]);
 
   await releaseHold({ ns, name: 'migrate' });
   await handle.result();

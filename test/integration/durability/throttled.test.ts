@@ -1,12 +1,14 @@
 // API Priority and Fairness turning the worker away (issue 5 point 3, catalogue N2): the worker's
 // ServiceAccount gets its own priority level with the fewest seats the API server allows (one)
-// and `Reject`, and other clients of the same ServiceAccount keep that seat busy while the sync
-// runs. The API server then answers many of the worker's requests 429 with `Retry-After`; the sync
-// must wait them out, complete, and create its hook exactly once.
+// and `Reject`, and other clients of the same ServiceAccount keep that seat busy until the sync has
+// been turned away. The API server answers many of the worker's requests 429 with `Retry-After`;
+// the sync must wait them out, complete, and create its hook exactly once.
 import { CoreV1Api, KubeConfig, KubernetesObjectApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import type { WorkflowHandle } from '@temporalio/client';
 import { syncWorkflowId } from '../../../workflows/messages';
 import { auditedWrites } from '../../support/auditLog';
-import { activityRuns } from '../../support/faultHarness';
+import { eventually } from '../../support/eventually';
+import { activityRetriedAfter, activityRuns } from '../../support/faultHarness';
 import { runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
 import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
@@ -60,14 +62,26 @@ async function unthrottle(namespace: string): Promise<void> {
   for (const kind of ['FlowSchema', 'PriorityLevelConfiguration']) await objects.delete(flowcontrol(kind, namespace, {})).catch(() => undefined);
 }
 
-/** Clients of the same ServiceAccount that keep its one seat busy for `ms`. */
-async function crowd(kc: KubeConfig, namespace: string, clients: number, ms: number): Promise<void> {
+/** Clients of the same ServiceAccount that keep its one seat busy until `done` settles, as it settles. */
+async function crowdUntil(kc: KubeConfig, namespace: string, clients: number, done: Promise<void>): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
-  const until = Date.now() + ms;
+  let over = false;
+  const settled = done.finally(() => { over = true; });
   const loop = async () => {
-    while (Date.now() < until) await core.listNamespacedConfigMap({ namespace }).catch(() => undefined);
+    while (!over) await core.listNamespacedConfigMap({ namespace }).catch(() => undefined);
   };
-  await Promise.all(Array.from({ length: clients }, loop));
+  await Promise.all([settled, ...Array.from({ length: clients }, loop)]);
+}
+
+const TOO_MANY_REQUESTS = /Too many requests/;
+
+/** The sync was turned away and Temporal runs the activity again, or the sync ended (the test then tells which). */
+async function untilThrottledOrEnded(handle: WorkflowHandle): Promise<void> {
+  await eventually(async () => {
+    const { status } = await handle.describe();
+    if (status.name !== 'RUNNING') return;
+    expect(await activityRetriedAfter(handle, TOO_MANY_REQUESTS)).toBe(true);
+  });
 }
 
 beforeAll(async () => {
@@ -83,15 +97,18 @@ afterAll(async () => {
 });
 
 test('N2 requests turned away with 429 and Retry-After are waited out: the sync completes and its hook is created once', async () => {
-  const busy = crowd(saConfig, ns, 12, 8_000);
-  const { report } = await runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), configMapYaml()), { app: 'throttled', namespace: ns });
-  await busy;
+  const handle = h.client.workflow.getHandle(syncWorkflowId(h.clusterName, 'throttled'));
+  const run = runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), configMapYaml()), { app: 'throttled', namespace: ns });
+  run.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
+  // The crowd stops once the fault has been felt, however long the sync took to get there.
+  await crowdUntil(saConfig, ns, 12, untilThrottledOrEnded(handle));
+  const { report } = await run;
 
   expect(report.phase).toBe('Succeeded');
   // The fault fired: an activity was turned away by the API server (after its own hinted
   // retries) and Temporal ran it again.
-  const activities = await activityRuns(h.client.workflow.getHandle(syncWorkflowId(h.clusterName, 'throttled')));
-  const throttled = activities.filter((a) => a.attempts >= 2 && /Too many requests/.test(a.lastFailure ?? ''));
+  const activities = await activityRuns(handle);
+  const throttled = activities.filter((a) => a.attempts >= 2 && TOO_MANY_REQUESTS.test(a.lastFailure ?? ''));
   expect(throttled.length).toBeGreaterThan(0);
   const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.name === 'db-migrate');
   expect(creates.map((e) => e.code).filter((code) => code !== 429)).toEqual([201]);

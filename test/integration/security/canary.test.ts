@@ -163,7 +163,7 @@ describe('afterwards', () => {
       await eventually(() => {
         const found = Object.values(findCanaryInFiles(control, files)).flatMap((f) => Object.keys(f));
         expect(found.length).toBeGreaterThan(0);
-      }, { timeoutMs: 30_000, intervalMs: 500 });
+      }, { intervalMs: 500 });
     } finally {
       await handle.terminate('canary control').catch(() => undefined);
       await connection.close();

@@ -14,7 +14,8 @@ test('a PreSync hook over its hooksync.io/timeout fails the sync and SyncFail ru
     .replace('annotations: {', 'annotations: { hooksync.io/timeout: "3s",');
   const yaml = documents(slow, jobYaml('notify', { hook: 'SyncFail' }), configMapYaml());
 
-  const { report } = await syncWithin(kit.h, yaml, { app: 'hook-timeout', namespace: ns }, 40_000);
+  // Were the timeout not kept, the Job would end the sync Succeeded after 60 s.
+  const { report } = await syncWithin(kit.h, yaml, { app: 'hook-timeout', namespace: ns });
 
   expect(report.phase).toBe('Failed');
   expect(report.message).toMatch(/^PreSync wave 0: Job .*slow-migrate failed: timed out after 3s \(hooksync\.io\/timeout\)$/);
@@ -27,11 +28,13 @@ test('--timeout: a sync not done in time fails naming the group it waited for; S
   const ns = await kit.namespace('sync-timeout');
   const yaml = documents(jobYaml('slow-migrate', { hook: 'PreSync', runFor: '60s' }), jobYaml('notify', { hook: 'SyncFail' }), configMapYaml());
   const planned = await planYaml(yaml, ns);
-  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app: 'sync-timeout', cluster: kit.h.clusterName, plan: planned.plan, timeoutSeconds: 3 });
+  // The sync's deadline counts from its start, so it must leave room for the Job to be created
+  // first, however slow the machine: 20 s, while the Job runs 60 s.
+  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app: 'sync-timeout', cluster: kit.h.clusterName, plan: planned.plan, timeoutSeconds: 20 });
   const report = await followSync(handle, () => undefined);
 
   expect(report.phase).toBe('Failed');
-  expect(report.message).toBe('sync timed out after 3s (--timeout) while waiting for PreSync wave 0: Job/slow-migrate');
+  expect(report.message).toBe('sync timed out after 20s (--timeout) while waiting for PreSync wave 0: Job/slow-migrate');
   expect(rowOf(report, 'Job', 'slow-migrate')).toMatchObject({ state: 'Failed', message: 'the sync timed out while it ran' });
   expect(rowOf(report, 'Job', 'notify')).toMatchObject({ syncPhase: 'SyncFail', hookPhase: 'Succeeded' });
   expect(hooksyncWrites(ns).map((e) => e.resource)).not.toContain('configmaps');

@@ -10,7 +10,7 @@ import { HOOK_FINALIZER } from '../../../sync/stamp';
 import type { ObjectRef } from '../../../sync/types';
 import { eventually } from '../../support/eventually';
 import { rowOf } from '../../support/syncHarness';
-import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness } from './syncTestKit';
+import { configMapYaml, documents, hooksyncRequests, jobYaml, syncWithin, useSyncHarness, jobOrUndefined } from './syncTestKit';
 
 const OTHER = 'example.com/other';
 
@@ -21,15 +21,6 @@ let kube: KubeClient;
 beforeAll(() => {
   kube = createKubeClient(kit.h.cluster.kc);
 });
-
-async function jobOrUndefined(ns: string, name: string) {
-  try {
-    return await kit.h.cluster.batch.readNamespacedJob({ namespace: ns, name });
-  } catch (err) {
-    if ((err as { code?: number }).code === 404) return undefined;
-    throw err;
-  }
-}
 
 test('a PreSync Job hook with ttlSecondsAfterFinished: 0 synced 20 times in a row succeeds 20 times', async () => {
   const ns = await namespace('ttl-race');
@@ -49,10 +40,10 @@ test('a PreSync Job hook with ttlSecondsAfterFinished: 0 synced 20 times in a ro
     const sent = hooksyncRequests(ns).filter((e) => e.verb === 'patch' && e.resource === 'jobs');
     expect(sent.filter((e) => e.code === 200)).toHaveLength(20);
     return sent;
-  }, { timeoutMs: 10_000 });
+  });
   expect(releases.map((e) => e.code).filter((code) => code !== 200 && code !== 422)).toEqual([]);
   // Nothing is left holding the last Job: the TTL controller's delete completes.
-  await eventually(async () => expect(await jobOrUndefined(ns, 'migrate')).toBeUndefined(), { timeoutMs: 15_000 });
+  await eventually(async () => expect(await jobOrUndefined(kit.h, ns, 'migrate')).toBeUndefined());
 }, 600_000);
 
 describe('releaseFinalizer against a stale view', () => {
@@ -102,7 +93,7 @@ describe('releaseFinalizer against a stale view', () => {
       const sent = hooksyncRequests(ns).filter((e) => e.verb === 'patch' && e.name === 'held');
       expect(sent.some((e) => e.code === 200)).toBe(true);
       return sent;
-    }, { timeoutMs: 10_000 });
+    });
     expect(patches.map((e) => e.code)).toEqual(index === 0 ? [422, 200] : [200]);
   });
 
@@ -126,7 +117,7 @@ describe('releaseFinalizer against a stale view', () => {
     // Someone else removes the first object (finalizers and all) and creates another of that name.
     await kit.h.cluster.core.patchNamespacedConfigMap({ namespace: ns, name: 'reborn', body: [{ op: 'remove', path: '/metadata/finalizers' }] });
     await kit.h.cluster.core.deleteNamespacedConfigMap({ namespace: ns, name: 'reborn' });
-    await eventually(async () => expect(await kube.read(refOf(ns, 'reborn'))).toBeUndefined(), { timeoutMs: 10_000 });
+    await eventually(async () => expect(await kube.read(refOf(ns, 'reborn'))).toBeUndefined());
     await configMapWith(ns, 'reborn', [HOOK_FINALIZER]);
 
     await releaseFinalizer(kube, refOf(ns, 'reborn'), stale);
@@ -147,7 +138,7 @@ describe('releaseFinalizer against a stale view', () => {
     expect(await finalizersOf(ns, 'plain')).toEqual([OTHER]);
     // A later write of ours, once in the audit log, shows the log has caught up with the releases.
     await kube.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'marker', namespace: ns } });
-    await eventually(() => expect(hooksyncRequests(ns).some((e) => e.verb === 'create' && e.name === 'marker')).toBe(true), { timeoutMs: 10_000 });
+    await eventually(() => expect(hooksyncRequests(ns).some((e) => e.verb === 'create' && e.name === 'marker')).toBe(true));
     expect(hooksyncRequests(ns).filter((e) => e.verb === 'patch')).toEqual([]);
   });
 });

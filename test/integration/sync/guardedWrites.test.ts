@@ -55,7 +55,7 @@ test('a prune deletes the object it was planned for, and keeps one that has take
   const listed = await createConfigMap(ns, 'stale');
   // Between the listing (sync start) and the prune, someone deletes it and creates another.
   await cluster.core.deleteNamespacedConfigMap({ namespace: ns, name: 'stale' });
-  await eventually(async () => expect(await kube.read(ref)).toBeUndefined(), { timeoutMs: 10_000 });
+  await eventually(async () => expect(await kube.read(ref)).toBeUndefined());
   const successor = await createConfigMap(ns, 'stale');
   const stamp: Stamp = { app: 'guarded', syncId: 'guarded-prune', attempt: 0 };
 
@@ -69,7 +69,7 @@ test('a prune deletes the object it was planned for, and keeps one that has take
   // task runs until the object is gone: the wait for that is awaitTasks').
   const pruned = await applyTask(kube, pruneOf(ref, successor.metadata?.uid), stamp);
   expect(pruned).toMatchObject({ state: 'Running', status: 'Pruned', message: 'pruned' });
-  await eventually(async () => expect(await kube.read(ref)).toBeUndefined(), { timeoutMs: 10_000 });
+  await eventually(async () => expect(await kube.read(ref)).toBeUndefined());
 });
 
 test('two attempts creating the same hook at once: one creates it, the other adopts it, neither fails', async () => {
@@ -90,7 +90,7 @@ test('two attempts creating the same hook at once: one creates it, the other ado
     const sent = hooksyncRequests(ns).filter((e) => e.verb === 'create' && e.name === 'migrate');
     expect(sent.some((e) => e.code === 201)).toBe(true);
     return sent;
-  }, { timeoutMs: 10_000 });
+  });
   expect(creates.filter((e) => e.code === 201)).toHaveLength(1);
   expect(creates.filter((e) => e.code !== 201).map((e) => e.code)).toEqual(creates.length === 2 ? [409] : []);
 });

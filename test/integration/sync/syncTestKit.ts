@@ -62,10 +62,16 @@ export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<voi
 }
 
 /**
+ * A sync still running after this long hangs: generous, since on a loaded machine a sync of a few
+ * seconds can take minutes, and below the jest timeout, so that the hang is reported as one.
+ */
+export const SYNC_DEADLINE_MS = 4 * 60_000;
+
+/**
  * runSync, but a sync that has not ended after `withinMs` fails the test with a clear error and is
  * terminated, so that a hang neither times out the whole test nor leaves a workflow running.
  */
-export async function syncWithin(h: SyncHarness, yaml: string, opts: { app: string; namespace: string }, withinMs = 45_000): Promise<SyncRun> {
+export async function syncWithin(h: SyncHarness, yaml: string, opts: { app: string; namespace: string }, withinMs = SYNC_DEADLINE_MS): Promise<SyncRun> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`sync of app ${opts.app} did not end within ${withinMs} ms`)), withinMs);
@@ -133,6 +139,16 @@ metadata:
 ${o.namespace ? `  namespace: ${o.namespace}\n` : ''}data:
   mode: new
 `;
+}
+
+/** The live Job, or undefined once it is gone. */
+export async function jobOrUndefined(h: SyncHarness, ns: string, name: string) {
+  try {
+    return await h.cluster.batch.readNamespacedJob({ namespace: ns, name });
+  } catch (err) {
+    if ((err as { code?: number }).code === 404) return undefined;
+    throw err;
+  }
 }
 
 /** Joins manifests into one multi-document YAML stream. */

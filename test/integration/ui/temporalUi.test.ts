@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, startSync } from '../../../client/syncClient';
+import { EVENTUALLY_TIMEOUT_MS } from '../../support/eventually';
 import { repoRoot, runDir } from '../../support/paths';
 import { readTestEnv } from '../../support/testEnv';
 import { startCodecServer, type CodecServerProcess } from '../../support/codecServerProcess';
@@ -43,6 +44,10 @@ afterAll(async () => {
  */
 async function openPage(offHost: string[], codecEndpoint?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // Every wait on the page is for something to appear; on a loaded machine the UI takes far longer
+  // than Playwright's 30 s to load and render, so its deadline is the one for a hung wait.
+  context.setDefaultTimeout(EVENTUALLY_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(EVENTUALLY_TIMEOUT_MS);
   const page = await context.newPage();
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -92,7 +97,7 @@ test('a finished sync in the Temporal UI: every hook by name, with its phase and
 
   for (const hook of hooks) {
     // The timeline's activity summary names the hook and its phase; the result row its outcome.
-    await page.getByText(`apply ${hook.syncPhase} wave ${hook.wave}: Job/${hook.name}`, { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText(`apply ${hook.syncPhase} wave ${hook.wave}: Job/${hook.name}`, { exact: true }).waitFor();
   }
   const body = await page.innerText('body');
   for (const hook of hooks) {
