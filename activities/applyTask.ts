@@ -14,6 +14,7 @@ import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { crashPoint } from './faults';
 import { waitUntilGone } from './waitUntilGone';
 import { pruneObject } from './pruneObject';
+import { releaseFinalizer } from './releaseFinalizer';
 
 /** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
 class TaskRefused extends Error {}
@@ -74,6 +75,9 @@ async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookSt
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
+      // Not ours to run, but a finalizer of ours left on it (an earlier sync that never finished)
+      // would block its deletion for good, as in Argo CD's TestSync_ExistingHooksWithFinalizer.
+      await releaseFinalizer(kube, task.ref, live);
       throw new TaskRefused(`${describeObject(task.ref)} already exists from an earlier sync; give it hook-delete-policy BeforeHookCreation or a generateName`);
     }
     // BeforeHookCreation removes the object just read, never one that replaced it since.

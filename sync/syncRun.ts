@@ -161,7 +161,8 @@ export function hooksToDelete(plan: SyncPlan, rows: Map<string, ResourceRow>): O
   const refs: ObjectRef[] = [];
   for (const task of plan.groups.flatMap((g) => g.tasks)) {
     const row = rows.get(taskKey(task));
-    if (!isHook(task) || !row?.hookPhase || row.hookPhase === 'Running') continue;
+    // Only hooks this sync created: one refused (a leftover of an earlier sync) is not ours to delete.
+    if (!isHook(task) || row?.status !== 'Synced' || !row.hookPhase || row.hookPhase === 'Running') continue;
     const wanted: DeletePolicy = row.hookPhase === 'Succeeded' ? 'HookSucceeded' : 'HookFailed';
     if (task.deletePolicies.includes(wanted)) refs.push(task.ref);
   }

@@ -255,6 +255,13 @@ describe('hooksToDelete', () => {
     expect(hooksToDelete(p, rows)).toEqual([]);
   });
 
+  test('a hook refused at the write (a leftover of an earlier sync: SyncFailed, Failed) is not deleted by HookFailed', () => {
+    const p = plan([hook('h', 'PreSync', 'HookFailed')]);
+    const rows = initialRows(p);
+    applyUpdates(rows, [{ key: key(p, 'h', 'PreSync'), state: 'Failed', status: 'SyncFailed', hookPhase: 'Failed', message: 'already exists from an earlier sync' }]);
+    expect(hooksToDelete(p, rows)).toEqual([]);
+  });
+
   test('the Helm delete policy counts like the Argo CD one', () => {
     const m = manifest('Job', 'h', { annotations: { 'helm.sh/hook': 'pre-install', 'helm.sh/hook-delete-policy': 'hook-succeeded' } });
     const p = plan([m]);
@@ -281,9 +288,9 @@ describe('hooksToDelete', () => {
     const p = plan([hook('b', 'PostSync', 'HookSucceeded'), hook('a', 'PreSync', 'HookSucceeded'), hook('c', 'SyncFail', 'HookFailed')]);
     const rows = initialRows(p);
     applyUpdates(rows, [
-      u({ key: key(p, 'b', 'PostSync'), hookPhase: 'Succeeded' }),
-      u({ key: key(p, 'a', 'PreSync'), hookPhase: 'Succeeded' }),
-      u({ key: key(p, 'c', 'SyncFail'), hookPhase: 'Failed' }),
+      u({ key: key(p, 'b', 'PostSync'), status: 'Synced', hookPhase: 'Succeeded' }),
+      u({ key: key(p, 'a', 'PreSync'), status: 'Synced', hookPhase: 'Succeeded' }),
+      u({ key: key(p, 'c', 'SyncFail'), status: 'Synced', hookPhase: 'Failed' }),
     ]);
     expect(hooksToDelete(p, rows).map((r) => r.name)).toEqual(['a', 'b', 'c']);
   });
@@ -292,7 +299,7 @@ describe('hooksToDelete', () => {
     const p = plan([manifest('Job', '', { generateName: 'seed-', annotations: { ...hookAnnotation('PreSync'), 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' } })]);
     const [t] = planTasks(p);
     const rows = initialRows(p);
-    applyUpdates(rows, [u({ key: taskKey(t), hookPhase: 'Succeeded' })]);
+    applyUpdates(rows, [u({ key: taskKey(t), status: 'Synced', hookPhase: 'Succeeded' })]);
     expect(hooksToDelete(p, rows).map((r) => r.name)).toEqual([expect.stringMatching(/^seed-presync-[0-9a-z]{8}$/)]);
   });
 });
