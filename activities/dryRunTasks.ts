@@ -50,6 +50,17 @@ async function createNamespacesFirst(kube: KubeClient, namespaces: readonly Sync
 // serve fails there, not with an HTTP status.
 const KIND_NOT_SERVED = /^Unrecognized API version and kind/;
 
+/**
+ * Only a refusal of the object as written fails the dry run: invalid (422), malformed or an
+ * unknown field (400), or not fitting its schema (the apply's 500). Others may hang on what an
+ * earlier wave of the same sync creates, which does not exist yet (a Role a RoleBinding grants, the
+ * ServiceAccount a Pod runs as: both answered 403 or 404): the real write decides those, in order.
+ */
+function refusesTheObjectItself(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 400 || code === 422 || code === 500;
+}
+
 /** The refusal of one object's dry run, or undefined when the server accepted it. */
 async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck, stamp: Stamp): Promise<TaskUpdate | undefined> {
   const key = taskKey(task);
@@ -63,8 +74,8 @@ async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck
     const kindMissing = code === 404 || KIND_NOT_SERVED.test((err as Error).message ?? '');
     if (kindMissing && skipIfKindMissing) return undefined;
     if (KIND_NOT_SERVED.test((err as Error).message ?? '')) return refusedUpdate(key, `dry run: the cluster does not serve ${task.ref.kind} in ${task.object.apiVersion}`);
-    if (isPermanent(err)) return refusedUpdate(key, `dry run: ${statusMessage(err, task.object)}`);
-    throw kubeFailure(err, `dry run of ${describeObject(task.ref)}`, task.object);
+    if (!isPermanent(err)) throw kubeFailure(err, `dry run of ${describeObject(task.ref)}`, task.object);
+    return refusesTheObjectItself(err) ? refusedUpdate(key, `dry run: ${statusMessage(err, task.object)}`) : undefined;
   }
   return undefined;
 }
