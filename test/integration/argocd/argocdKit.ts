@@ -3,7 +3,7 @@
 // Pods run to completion (dev/kwok/cluster.yaml), so a hook that must succeed is a Job here, a hook
 // that must fail or keep running may stay a bare Pod, and the plain `pod` of Argo CD's `hook`
 // fixture restarts for ever, which KWOK reports Running and Ready, i.e. Healthy.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
@@ -12,6 +12,7 @@ import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, queryState, startSync, type SyncReport } from '../../../client/syncClient';
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
 import { syncWorkflowId } from '../../../workflows/messages';
+import { auditLogPath } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
 import { runCliSync, type CliRun } from '../../support/runCli';
 import type { SyncHarness } from '../../support/syncHarness';
@@ -65,6 +66,20 @@ export async function cliSync(h: SyncHarness, yaml: string, o: { app: string; na
   const file = join(mkdtempSync(join(tmpdir(), 'hooksync-argocd-')), 'manifests.yaml');
   writeFileSync(file, yaml);
   return runCliSync(h.clusterName, '-f', file, '--app', o.app, '-n', o.namespace, '-o', 'json');
+}
+
+/**
+ * The request URIs of the deletes hooksync sent in `ns` that the API server accepted, oldest first:
+ * the query string carries the delete options (propagation), which the audit helpers do not keep.
+ */
+export function hooksyncDeleteUris(ns: string): string[] {
+  const events = readFileSync(auditLogPath(), 'utf8').split('\n').filter((line) => line.includes(`"${ns}"`)).map((line) => JSON.parse(line) as {
+    verb: string; userAgent?: string; requestURI: string; objectRef?: { namespace?: string }; responseStatus?: { code?: number }; requestReceivedTimestamp: string;
+  });
+  return events
+    .filter((e) => e.verb === 'delete' && e.userAgent?.startsWith('hooksync/') && e.objectRef?.namespace === ns && (e.responseStatus?.code ?? 0) < 300)
+    .sort((a, b) => a.requestReceivedTimestamp.localeCompare(b.requestReceivedTimestamp))
+    .map((e) => e.requestURI);
 }
 
 /** The workflow handle of an app's latest sync on the harness's cluster. */
