@@ -20,8 +20,8 @@ import { eventually } from '../../support/eventually';
 import { rowOf } from '../../support/syncHarness';
 import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
-  argoSync, cmYaml, configMap, createAsAdmin, deleteAsAdmin, dropFinalizers, hooksyncDeleteUris, job, liveObject, pod, podRule, podYaml, resourceRow, resultOf, rowNames, startArgoSync,
-  type LiveRef,
+  argoSync, cmYaml, configMap, createAsAdmin, deleteAsAdmin, dropFinalizers, hooksyncDeleteUris, job, liveObject, pod, podRule, podYaml,
+  resourceRow, resultOf, rowNames, startArgoSync, type LiveRef,
 } from './argocdKit';
 
 const admissionGroup = 'admissionregistration.k8s.io';
