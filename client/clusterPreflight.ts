@@ -6,6 +6,7 @@ import { VersionApi, type KubeConfig } from '@kubernetes/client-node';
 import { createDiscovery } from '../activities/discovery';
 import { describeObject, formatSource } from '../sync/problems';
 import { planTasks, type SyncPlan, type SyncTask } from '../sync/types';
+import { skipsDryRunOnMissing } from '../sync/dryRunScope';
 
 /** The API server did not answer at all (no HTTP status): exit 3. */
 export class ClusterUnreachable extends Error {}
@@ -22,7 +23,8 @@ export async function clusterPreflight(kc: KubeConfig, plan: SyncPlan): Promise<
   for (const task of planTasks(plan)) {
     const apiVersion = task.object.apiVersion;
     const key = `${apiVersion} ${task.ref.kind}`;
-    if (task.prune || asked.has(key) || declared.has(`${task.ref.group}/${task.ref.kind}`)) continue;
+    // A kind a CRD of this sync defines, or that a hook may install (SkipDryRunOnMissingResource), can be missing now.
+    if (task.prune || asked.has(key) || declared.has(`${task.ref.group}/${task.ref.kind}`) || skipsDryRunOnMissing(task)) continue;
     asked.add(key);
     const served = await discovery.collectionPath(apiVersion, task.ref.kind, '').then(() => true, (err: unknown) => unserved(err));
     if (!served) problems.push(unknownKindProblem(task));

@@ -26,7 +26,8 @@ export interface DryRunScope {
   check: DryRunCheck[];
 }
 
-function skipsDryRunOnMissing(task: SyncTask): boolean {
+/** `SkipDryRunOnMissingResource=true` in the object's sync options: its kind may appear during the sync. */
+export function skipsDryRunOnMissing(task: SyncTask): boolean {
   const read = readAnnotation({ source: task.source ?? { file: '<plan>', document: 0 }, object: task.object }, SYNC_OPTIONS_ANNOTATION);
   return splitList(read.value ?? '').includes(SKIP_DRY_RUN_ON_MISSING);
 }
