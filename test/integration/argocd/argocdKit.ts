@@ -1,22 +1,17 @@
 // Helpers for the suites that replay Argo CD's own tests as real hooksync syncs (not a test file
-// itself). Argo CD's fixtures are Pods running `true` or `false`; on the KWOK cluster only a Job's
-// Pods run to completion (dev/kwok/cluster.yaml), so a hook that must succeed is a Job here, a hook
-// that must fail or keep running may stay a bare Pod, and the plain `pod` of Argo CD's `hook`
-// fixture restarts for ever, which KWOK reports Running and Ready, i.e. Healthy.
+// itself): starting and following syncs, reading their rows. Manifests are in argocdManifests.ts,
+// live objects in argocdLive.ts; both are re-exported here, so a suite imports one module.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import type { WorkflowHandle } from '@temporalio/client';
 import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, queryState, startSync, type SyncReport } from '../../../client/syncClient';
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
-import { syncWorkflowId } from '../../../workflows/messages';
 import { eventually } from '../../support/eventually';
 import { runCliSync, type CliRun } from '../../support/runCli';
 import type { SyncHarness } from '../../support/syncHarness';
 import type { PolicyRule } from '../../support/workerServiceAccount';
-import { documents, jobYaml } from '../sync/syncTestKit';
 
 /** Bare Pods are outside the worker's documented role; files that sync them grant this rule. */
 export const podRule: PolicyRule = { apiGroups: [''], resources: ['pods'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
@@ -67,11 +62,6 @@ export async function cliSync(h: SyncHarness, yaml: string, o: { app: string; na
   return runCliSync(h.clusterName, '-f', file, '--app', o.app, '-n', o.namespace, '-o', 'json');
 }
 
-/** The workflow handle of an app's latest sync on the harness's cluster. */
-export function syncHandle(h: SyncHarness, app: string): WorkflowHandle {
-  return h.client.workflow.getHandle(syncWorkflowId(h.clusterName, app));
-}
-
 /** Polls the running sync's rows until `check` holds; returns the state it held on. */
 export async function whenState(handle: WorkflowHandle, check: (state: SyncResult) => void): Promise<SyncResult> {
   return eventually(async () => {
@@ -101,163 +91,5 @@ export function resourceRow(hookPhase: string, extra: Partial<ResourceRow> = {})
   return { status: 'Synced', syncPhase: 'Sync', hookType: '', hookPhase: hookPhase as ResourceRow['hookPhase'], ...extra };
 }
 
-export interface PodOptions {
-  hook?: string;
-  policy?: string;
-  wave?: number;
-  /** KWOK ends the Pod Failed (label kwok.hooksync.io/fail); otherwise it keeps running. */
-  fail?: boolean;
-  /** Never for a run-to-completion Pod (a hook); Always for a service Pod. */
-  restartPolicy?: 'Always' | 'Never';
-  namespace?: string;
-  finalizers?: string[];
-  serviceAccount?: string;
-}
-
-/** A bare Pod manifest. */
-export function podYaml(name: string, o: PodOptions = {}): string {
-  const annotations = [
-    o.hook && `argocd.argoproj.io/hook: "${o.hook}"`,
-    o.policy && `argocd.argoproj.io/hook-delete-policy: "${o.policy}"`,
-    o.wave !== undefined && `argocd.argoproj.io/sync-wave: "${o.wave}"`,
-  ].filter(Boolean);
-  return `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-${o.namespace ? `  namespace: ${o.namespace}\n` : ''}  labels: { ${o.fail ? 'kwok.hooksync.io/fail: "true"' : ''} }
-  annotations: {${annotations.map((a) => ` ${a as string}`).join(',')} }
-${o.finalizers ? `  finalizers: [${o.finalizers.join(', ')}]\n` : ''}spec:
-  restartPolicy: ${o.restartPolicy ?? (o.hook ? 'Never' : 'Always')}
-${o.serviceAccount ? `  serviceAccountName: ${o.serviceAccount}\n` : ''}  containers: [{ name: main, image: "argocd-e2e-container:0.1" }]
-`;
-}
-
-/** A ConfigMap manifest, optionally in a wave, a hook, or with sync options. */
-export function cmYaml(name: string, o: { wave?: number; hook?: string; policy?: string; syncOptions?: string; finalizers?: string[] } = {}): string {
-  const annotations = [
-    o.hook && `argocd.argoproj.io/hook: "${o.hook}"`,
-    o.policy && `argocd.argoproj.io/hook-delete-policy: "${o.policy}"`,
-    o.wave !== undefined && `argocd.argoproj.io/sync-wave: "${o.wave}"`,
-    o.syncOptions && `argocd.argoproj.io/sync-options: "${o.syncOptions}"`,
-  ].filter(Boolean);
-  return `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-  annotations: {${annotations.map((a) => ` ${a as string}`).join(',')} }
-${o.finalizers ? `  finalizers: [${o.finalizers.join(', ')}]\n` : ''}data: { k: v }
-`;
-}
-
-export interface HookFixtureOptions {
-  /** The hook's types (default Sync). */
-  hook?: string;
-  policy?: string;
-  /** The hook fails (a Pod KWOK ends Failed) instead of succeeding (a Job). */
-  hookFails?: boolean;
-  /** The plain `pod` runs to completion and fails. */
-  podFails?: boolean;
-}
-
-/** Argo CD's `hook` fixture: the plain Pod `pod` and the hook `hook` (a Job when it succeeds, see above). */
-export function hookFixture(o: HookFixtureOptions = {}): string {
-  const types = o.hook ?? 'Sync';
-  const hook = o.hookFails ? podYaml('hook', { hook: types, policy: o.policy, fail: true }) : jobYaml('hook', { hook: types, policy: o.policy });
-  const plain = o.podFails ? podYaml('pod', { fail: true, restartPolicy: 'Never' }) : podYaml('pod');
-  return documents(plain, hook);
-}
-
-/**
- * A Deployment that stays Progressing: no KWOK node matches its pods, so none ever starts. With a
- * progress deadline, the Deployment controller turns it Degraded once the deadline has passed.
- */
-export function stuckDeploymentYaml(name: string, o: { progressDeadlineSeconds?: number; wave?: number; unstuck?: boolean } = {}): string {
-  return `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  annotations: { ${o.wave !== undefined ? `argocd.argoproj.io/sync-wave: "${o.wave}"` : ''} }
-spec:
-  replicas: 1
-${o.progressDeadlineSeconds !== undefined ? `  progressDeadlineSeconds: ${o.progressDeadlineSeconds}\n` : ''}  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-${o.unstuck ? '' : '      nodeSelector: { hooksync.io/no-such-node: "true" }\n'}      containers: [{ name: main, image: "argocd-e2e-container:0.1" }]
-`;
-}
-
-export interface LiveRef {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-}
-
-function objectApi(h: SyncHarness): KubernetesObjectApi {
-  return KubernetesObjectApi.makeApiClient(h.cluster.kc);
-}
-
-function header(ref: LiveRef) {
-  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
-}
-
-/** The live object as the cluster admin reads it, or undefined once it is gone. */
-export async function liveObject(h: SyncHarness, ref: LiveRef): Promise<KubernetesObject | undefined> {
-  try {
-    return await objectApi(h).read(header(ref));
-  } catch (err) {
-    if ((err as { code?: number }).code === 404) return undefined;
-    throw err;
-  }
-}
-
-export const job = (namespace: string, name: string): LiveRef => ({ apiVersion: 'batch/v1', kind: 'Job', namespace, name });
-export const pod = (namespace: string, name: string): LiveRef => ({ apiVersion: 'v1', kind: 'Pod', namespace, name });
-export const configMap = (namespace: string, name: string): LiveRef => ({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name });
-
-/** Waits until the object is gone (a delete with Background propagation may take a moment). */
-export async function expectGone(h: SyncHarness, ref: LiveRef): Promise<void> {
-  await eventually(async () => expect(await liveObject(h, ref)).toBeUndefined(), { timeoutMs: 20_000 });
-}
-
-/** Gone, or on its way out with no finalizer left to hold it (Argo CD's "deleted or terminating"). */
-export async function expectGoneOrGoing(h: SyncHarness, ref: LiveRef): Promise<void> {
-  const live = await liveObject(h, ref);
-  if (live === undefined) return;
-  expect(live.metadata?.deletionTimestamp).toBeDefined();
-  expect(live.metadata?.finalizers ?? []).toEqual([]);
-}
-
-/** The object exists and carries none of the given finalizers; returns it. */
-export async function expectLiveWithout(h: SyncHarness, ref: LiveRef, finalizer: string): Promise<KubernetesObject> {
-  const live = await liveObject(h, ref);
-  expect(live).toBeDefined();
-  expect(live?.metadata?.finalizers ?? []).not.toContain(finalizer);
-  return live!;
-}
-
-/** Creates an object as the cluster admin (state a test sets up before the sync). */
-export async function createAsAdmin(h: SyncHarness, object: KubernetesObject): Promise<KubernetesObject> {
-  return objectApi(h).create(object);
-}
-
-/** Deletes an object as the cluster admin, if it is still there (test clean-up). */
-export async function deleteAsAdmin(h: SyncHarness, ref: LiveRef): Promise<void> {
-  await objectApi(h).delete(header(ref)).catch((err: { code?: number }) => {
-    if (err.code !== 404) throw err;
-  });
-}
-
-/** Removes every finalizer from an object, if it is still there (test set-up and clean-up). */
-export async function dropFinalizers(h: SyncHarness, ref: LiveRef): Promise<void> {
-  if (!(await liveObject(h, ref))) return;
-  const body = { ...header(ref), metadata: { ...header(ref).metadata, finalizers: null } } as unknown as KubernetesObject;
-  await objectApi(h).patch(body, undefined, undefined, 'hooksync-test', undefined, PatchStrategy.MergePatch).catch((err: { code?: number }) => {
-    if (err.code !== 404) throw err;
-  });
-}
+export * from './argocdManifests';
+export * from './argocdLive';

@@ -10,9 +10,9 @@
 //                                   does not have (it has resource-level Prune=false only)
 //   TestPruneLast "syncPhaseSameWave" and "syncPhaseDifferentWave", TestWaveReorderingOfPruneTasks
 //   "pruneLast"                     app-level PruneLast, which hooksync's CLI does not offer
-//   TestSyncContext_GetDeleteOptions_Default, _WithPrunePropagationPolicy
-//                                   the PrunePropagationPolicy option; hooksync always deletes with
-//                                   Background propagation (README "Semantics")
+//   TestSyncContext_GetDeleteOptions_WithPrunePropagationPolicy
+//                                   the PrunePropagationPolicy option; hooksync always prunes with
+//                                   Foreground propagation, Argo CD's default (tested below)
 //   TestWaveReorderingOfPruneTasks' same-wave cases: nothing to reorder, covered by the others
 // Argo CD's tests prune Pods and a Namespace; ConfigMaps stand in for them where only the waves
 // matter, so that no test namespace is pruned.
@@ -20,8 +20,8 @@ import { eventually } from '../../support/eventually';
 import { rowOf } from '../../support/syncHarness';
 import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
-  argoSync, cmYaml, configMap, createAsAdmin, deleteAsAdmin, dropFinalizers, job, liveObject, pod, podRule, podYaml, resourceRow, resultOf, rowNames, startArgoSync,
-  type LiveRef,
+  argoSync, cmYaml, configMap, createAsAdmin, deleteAsAdmin, dropFinalizers, hooksyncDeleteUris, job, liveObject, pod, podRule, podYaml,
+  resourceRow, resultOf, rowNames, startArgoSync, type LiveRef,
 } from './argocdKit';
 
 const admissionGroup = 'admissionregistration.k8s.io';
@@ -224,4 +224,16 @@ test('TestWaitForCleanUpBeforeNextWave', async () => {
   } finally {
     await dropFinalizers(kit.h, configMap(ns, 'pod-2'));
   }
+});
+
+test('TestSyncContext_GetDeleteOptions_Default', async () => {
+  const { ns, app } = await fresh('prune-foreground');
+  expect((await argoSync(kit.h, documents(cmYaml('my-pod'), cmYaml('other')), { app, namespace: ns })).phase).toBe('Succeeded');
+
+  const report = await argoSync(kit.h, cmYaml('other'), { app, namespace: ns, prune: true });
+
+  expect(report.phase).toBe('Succeeded');
+  expect(rowOf(report, 'ConfigMap', 'my-pod')).toMatchObject(pruned);
+  // Argo CD's default for prunes, as the API server received it.
+  expect(hooksyncDeleteUris(ns)).toEqual([`/api/v1/namespaces/${ns}/configmaps/my-pod?propagationPolicy=Foreground`]);
 });
