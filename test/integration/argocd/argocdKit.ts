@@ -9,11 +9,21 @@ import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, queryState, startSync, type SyncReport } from '../../../client/syncClient';
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
 import { eventually } from '../../support/eventually';
+import type { SyncTestKit } from '../sync/syncTestKit';
 import { runCliSync, type CliRun } from '../../support/runCli';
 import type { SyncHarness } from '../../support/syncHarness';
 import type { PolicyRule } from '../../support/workerServiceAccount';
 
 /** Bare Pods are outside the worker's documented role; files that sync them grant this rule. */
+/** Quotas make the API server refuse a hook that passed the dry run (the "invalid hook" tests). */
+export const quotaRule: PolicyRule = { apiGroups: [''], resources: ['resourcequotas'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
+
+/** A fresh namespace; the app is named after it, so no two tests share an app. */
+export async function freshApp(kit: SyncTestKit, prefix: string): Promise<{ ns: string; app: string }> {
+  const ns = await kit.namespace(prefix);
+  return { ns, app: ns };
+}
+
 export const podRule: PolicyRule = { apiGroups: [''], resources: ['pods'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
 
 export interface ArgoSyncOptions {

@@ -14,21 +14,14 @@ import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/sy
 import {
   argoSync, cliSync, cmYaml, expectGone, expectLiveWithout, hookFixture, hookRow, job, liveObject, pod, podRule, podYaml, resourceRow, rowNames,
   stuckDeploymentYaml,
+  freshApp, quotaRule,
 } from './argocdKit';
 
-// Quotas make the API server refuse a hook that passed the dry run (the "invalid hook" tests).
-const quotaRule = { apiGroups: [''], resources: ['resourcequotas'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
 const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
-
-/** A fresh namespace; the app is named after it, so no two tests share an app. */
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
 
 describe.each(['PreSync', 'Sync', 'PostSync'])('testHookSuccessful(%s)', (phase) => {
   test(`Test${phase}HookSuccessful`, async () => {
-    const { ns, app } = await fresh(`hook-ok-${phase.toLowerCase()}`);
+    const { ns, app } = await freshApp(kit, `hook-ok-${phase.toLowerCase()}`);
     const report = await argoSync(kit.h, hookFixture({ hook: phase }), { app, namespace: ns });
 
     expect(report.phase).toBe('Succeeded');
@@ -42,7 +35,7 @@ describe.each(['PreSync', 'Sync', 'PostSync'])('testHookSuccessful(%s)', (phase)
 });
 
 test('TestPreSyncHookFailure', async () => {
-  const { ns, app } = await fresh('presync-fail');
+  const { ns, app } = await freshApp(kit, 'presync-fail');
   const report = await argoSync(kit.h, hookFixture({ hook: 'PreSync', hookFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -59,7 +52,7 @@ test('TestPreSyncHookFailure', async () => {
 });
 
 test('TestSyncHookFailure', async () => {
-  const { ns, app } = await fresh('sync-hook-fail');
+  const { ns, app } = await freshApp(kit, 'sync-hook-fail');
   const report = await argoSync(kit.h, hookFixture({ hookFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -71,7 +64,7 @@ test('TestSyncHookFailure', async () => {
 });
 
 test('TestSyncHookResourceFailure', async () => {
-  const { ns, app } = await fresh('hook-and-deploy');
+  const { ns, app } = await freshApp(kit, 'hook-and-deploy');
   // Argo CD's `hook-and-deployment`: a Sync hook Job beside a Deployment that never turns Ready.
   // Argo CD ends the sync Succeeded with the app Progressing (the last wave is not health-gated).
   // DESIGN §6 difference: hooksync waits for every applied resource to be healthy, so the sync is
@@ -86,7 +79,7 @@ test('TestSyncHookResourceFailure', async () => {
 });
 
 test('TestPostSyncHookFailure', async () => {
-  const { ns, app } = await fresh('postsync-fail');
+  const { ns, app } = await freshApp(kit, 'postsync-fail');
   const report = await argoSync(kit.h, hookFixture({ hook: 'PostSync', hookFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -97,7 +90,7 @@ test('TestPostSyncHookFailure', async () => {
 });
 
 test('TestPostSyncHookPodFailure', async () => {
-  const { ns, app } = await fresh('postsync-pod-fail');
+  const { ns, app } = await freshApp(kit, 'postsync-pod-fail');
   const report = await argoSync(kit.h, hookFixture({ hook: 'PostSync', podFails: true }), { app, namespace: ns });
 
   // Argo CD leaves the operation's outcome unasserted ("I feel like this should be a failure").
@@ -110,7 +103,7 @@ test('TestPostSyncHookPodFailure', async () => {
 });
 
 test('TestSyncFailHookPodFailure', async () => {
-  const { ns, app } = await fresh('syncfail-runs');
+  const { ns, app } = await freshApp(kit, 'syncfail-runs');
   const yaml = documents(hookFixture({ hook: 'PostSync', hookFails: true }), jobYaml('sync-fail-hook', { hook: 'SyncFail' }));
   const report = await argoSync(kit.h, yaml, { app, namespace: ns });
 
@@ -119,7 +112,7 @@ test('TestSyncFailHookPodFailure', async () => {
 });
 
 test('TestSyncFailHookPodFailureSyncFailFailure', async () => {
-  const { ns, app } = await fresh('syncfail-fails');
+  const { ns, app } = await freshApp(kit, 'syncfail-fails');
   const yaml = documents(
     hookFixture({ hook: 'PostSync', hookFails: true }),
     jobYaml('successful-sync-fail-hook', { hook: 'SyncFail' }),
@@ -152,7 +145,7 @@ spec:
 `;
 
 test('TestInvalidlHookWaitsForOtherHooksToComplete', async () => {
-  const { ns, app } = await fresh('invalid-hook');
+  const { ns, app } = await freshApp(kit, 'invalid-hook');
   const yaml = documents(hookFixture(), configMapQuota, cmYaml('invalid-hook', { hook: 'Sync', policy: 'HookFailed' }));
   const report = await argoSync(kit.h, yaml, { app, namespace: ns });
 
@@ -167,7 +160,7 @@ test('TestInvalidlHookWaitsForOtherHooksToComplete', async () => {
 });
 
 test('TestInvalidSyncFailureHookWaitsForOtherHooksToComplete', async () => {
-  const { ns, app } = await fresh('invalid-syncfail');
+  const { ns, app } = await freshApp(kit, 'invalid-syncfail');
   const yaml = documents(
     hookFixture({ hookFails: true }),
     configMapQuota,
@@ -186,7 +179,7 @@ test('TestInvalidSyncFailureHookWaitsForOtherHooksToComplete', async () => {
 });
 
 test('TestHookSkip', async () => {
-  const { ns, app } = await fresh('hook-skip');
+  const { ns, app } = await freshApp(kit, 'hook-skip');
   const yaml = documents(podYaml('pod', { hook: 'Skip' }), jobYaml('hook', { hook: 'Sync' }));
   const report = await argoSync(kit.h, yaml, { app, namespace: ns });
 
@@ -196,7 +189,7 @@ test('TestHookSkip', async () => {
 });
 
 test('TestNamingNonHookResource', async () => {
-  const { ns, app } = await fresh('unnamed-resource');
+  const { ns, app } = await freshApp(kit, 'unnamed-resource');
   // Argo CD starts the sync and it fails. hooksync rejects the manifests before it starts anything
   // (README "Semantics", Hook names: an object with neither name nor generateName is an error).
   const run = await cliSync(kit.h, podYaml('pod').replace('  name: pod\n', ''), { app, namespace: ns });
@@ -207,7 +200,7 @@ test('TestNamingNonHookResource', async () => {
 });
 
 test('TestAutomaticallyNamingUnnamedHook', async () => {
-  const { ns, app } = await fresh('unnamed-hook');
+  const { ns, app } = await freshApp(kit, 'unnamed-hook');
   // Argo CD names a hook that has no name at all. hooksync names a hook from its generateName and
   // rejects one with neither (README "Semantics", Hook names), so the hook has generateName here.
   const yaml = documents(podYaml('pod'), jobYaml('hook-', { hook: 'PreSync,PostSync', generateName: true }));
@@ -225,7 +218,7 @@ test('TestAutomaticallyNamingUnnamedHook', async () => {
 
 describe.each(['PreSync', 'Sync', 'PostSync'])('testHookFinalizer(%s)', (phase) => {
   test(`TestHookFinalizer${phase}`, async () => {
-    const { ns, app } = await fresh(`hook-finalizer-${phase.toLowerCase()}`);
+    const { ns, app } = await freshApp(kit, `hook-finalizer-${phase.toLowerCase()}`);
     // Argo CD's `hook-resource-deleted-externally`: a Job hook that Kubernetes deletes the moment it
     // finishes (ttlSecondsAfterFinished: 0). Argo CD proves its finalizer held the Job with a custom
     // health check; hooksync has none, so the proof is the TTL controller's delete in the audit log

@@ -13,17 +13,13 @@ import { documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
   argoSync, expectGoneOrGoing, expectLiveWithout, findRow, hookFixture, hookRow, job, liveObject, pod, podRule, podYaml, resultOf, rowNames,
   startArgoSync, whenState,
+  freshApp,
 } from './argocdKit';
 
 const kit = useSyncHarness({ workerRules: [podRule] });
 
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
-
 test('TestHookDeletePolicyHookSucceededHookExit0', async () => {
-  const { ns, app } = await fresh('hs-exit0');
+  const { ns, app } = await freshApp(kit, 'hs-exit0');
   const report = await argoSync(kit.h, hookFixture({ policy: 'HookSucceeded' }), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -31,7 +27,7 @@ test('TestHookDeletePolicyHookSucceededHookExit0', async () => {
 });
 
 test('TestHookDeletePolicyHookSucceededHookExit1', async () => {
-  const { ns, app } = await fresh('hs-exit1');
+  const { ns, app } = await freshApp(kit, 'hs-exit1');
   const report = await argoSync(kit.h, hookFixture({ policy: 'HookSucceeded', hookFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -40,7 +36,7 @@ test('TestHookDeletePolicyHookSucceededHookExit1', async () => {
 });
 
 test('TestHookDeletePolicyHookFailedHookExit0', async () => {
-  const { ns, app } = await fresh('hf-exit0');
+  const { ns, app } = await freshApp(kit, 'hf-exit0');
   const report = await argoSync(kit.h, hookFixture({ policy: 'HookFailed' }), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -49,7 +45,7 @@ test('TestHookDeletePolicyHookFailedHookExit0', async () => {
 });
 
 test('TestHookDeletePolicyHookFailedHookExit1', async () => {
-  const { ns, app } = await fresh('hf-exit1');
+  const { ns, app } = await freshApp(kit, 'hf-exit1');
   const report = await argoSync(kit.h, hookFixture({ policy: 'HookFailed', hookFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -58,7 +54,7 @@ test('TestHookDeletePolicyHookFailedHookExit1', async () => {
 });
 
 test('TestHookBeforeHookCreation', async () => {
-  const { ns, app } = await fresh('bhc-twice');
+  const { ns, app } = await freshApp(kit, 'bhc-twice');
   const yaml = hookFixture({ policy: 'BeforeHookCreation' });
 
   const first = await argoSync(kit.h, yaml, { app, namespace: ns });
@@ -80,7 +76,7 @@ test('TestHookBeforeHookCreation', async () => {
 });
 
 test('TestHookBeforeHookCreationFailure', async () => {
-  const { ns, app } = await fresh('bhc-terminate');
+  const { ns, app } = await freshApp(kit, 'bhc-terminate');
   // Argo CD's hook sleeps beyond a 1 s operation timeout and the operation is terminated while it
   // runs. Here the hook is a Pod that keeps running (KWOK never ends it) and the test terminates
   // the sync once the hook is running.
@@ -106,7 +102,7 @@ const running = POLICIES.map(([suffix]) => `running-delete-on-${suffix}`);
 const complete = POLICIES.map(([suffix]) => `complete-delete-on-${suffix}`);
 
 test('TestTerminateWithRunningHooks', async () => {
-  const { ns, app } = await fresh('terminate-hooks');
+  const { ns, app } = await freshApp(kit, 'terminate-hooks');
   const yaml = documents(
     hookFixture(),
     ...POLICIES.map(([suffix, policy]) => podYaml(`running-delete-on-${suffix}`, { hook: 'PreSync', policy })),

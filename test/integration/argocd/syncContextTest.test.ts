@@ -36,6 +36,7 @@ import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/sy
 import {
   argoSync, cliSync, cmYaml, configMap, findRow, job, liveObject, podRule, podYaml, resourceRow, resultOf, rowNames, startArgoSync,
   stuckDeploymentYaml, whenState, type LiveRef,
+  freshApp,
 } from './argocdKit';
 
 const group = `t${randomBytes(4).toString('hex')}.argocd.hooksync.test`;
@@ -47,11 +48,6 @@ const kit = useSyncHarness({
     for (const name of crds) await extensions.deleteCustomResourceDefinition({ name }).catch(() => undefined);
   },
 });
-
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
 
 /** A namespace name nobody has created yet (the sync may); deleted after the file's tests. */
 function missingNamespace(prefix: string): string {
@@ -113,7 +109,7 @@ test('TestSyncNamespaceCreatedBeforeDryRunWithFailure', async () => {
 });
 
 test('TestSyncCreateInSortedOrder', async () => {
-  const { ns, app } = await fresh('sorted-order');
+  const { ns, app } = await freshApp(kit, 'sorted-order');
   const report = await argoSync(kit.h, documents(podYaml('my-pod'), serviceYaml('my-service')), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -174,7 +170,7 @@ async function endedBefore(run: Promise<CliRun>, ref: LiveRef): Promise<CliRun |
 // Argo CD's table: does the custom resource get a dry run, and does the sync get its tasks.
 describe('TestSyncCustomResources', () => {
   test('unknown crd', async () => {
-    const { ns, app } = await fresh('crd-unknown');
+    const { ns, app } = await freshApp(kit, 'crd-unknown');
     // Argo CD's dry run fails. hooksync asks the cluster before it starts (clusterPreflight) and
     // refuses the manifests, naming the kind it does not serve: nothing is written.
     const run = await cliSync(kit.h, crYaml('Doohickey'), { app, namespace: ns });
@@ -185,7 +181,7 @@ describe('TestSyncCustomResources', () => {
   });
 
   test('crd present in same sync', async () => {
-    const { ns, app } = await fresh('crd-same-sync');
+    const { ns, app } = await freshApp(kit, 'crd-same-sync');
     crds.push(`widgets.${group}`);
     const report = await argoSync(kit.h, documents(crYaml('Widget'), crdYaml('widgets', 'Widget')), { app, namespace: ns });
 
@@ -197,7 +193,7 @@ describe('TestSyncCustomResources', () => {
   });
 
   test('crd is already present in cluster', async () => {
-    const { ns, app } = await fresh('crd-present');
+    const { ns, app } = await freshApp(kit, 'crd-present');
     await installCrd('gadgets', 'Gadget');
     const report = await argoSync(kit.h, crYaml('Gadget'), { app, namespace: ns });
 
@@ -207,7 +203,7 @@ describe('TestSyncCustomResources', () => {
   });
 
   test('crd is already present in cluster, skip dry run annotated', async () => {
-    const { ns, app } = await fresh('crd-present-skip');
+    const { ns, app } = await freshApp(kit, 'crd-present-skip');
     await installCrd('sprockets', 'Sprocket');
     const report = await argoSync(kit.h, crYaml('Sprocket', SKIP_DRY_RUN), { app, namespace: ns });
 
@@ -217,7 +213,7 @@ describe('TestSyncCustomResources', () => {
   });
 
   test('unknown crd, skip dry run annotated', async () => {
-    const { ns, app } = await fresh('crd-unknown-skip');
+    const { ns, app } = await freshApp(kit, 'crd-unknown-skip');
     // The kind is unknown when the sync starts and registered while it runs, as when an operator
     // that an earlier wave installs registers its CRDs: here the test creates the CRD while a
     // PreSync hook runs. Argo CD accepts such a sync; so must `hooksync sync`.
@@ -235,7 +231,7 @@ describe('TestSyncCustomResources', () => {
 });
 
 test('TestSyncSuccessfully_Multistep', async () => {
-  const { ns, app } = await fresh('multistep');
+  const { ns, app } = await freshApp(kit, 'multistep');
   const report = await argoSync(kit.h, documents(serviceYaml('my-service', { wave: 0 }), serviceYaml('new-svc-2', { wave: 5 })), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -245,7 +241,7 @@ test('TestSyncSuccessfully_Multistep', async () => {
 });
 
 test('TestSync_MultistepResourceDeletionMidstep', async () => {
-  const { ns, app } = await fresh('deleted-midstep');
+  const { ns, app } = await freshApp(kit, 'deleted-midstep');
   // Wave 1 waits for a Deployment that stays Progressing; the test deletes it meanwhile.
   const yaml = documents(stuckDeploymentYaml('pod-1', { wave: 1 }), cmYaml('pod-2', { wave: 2 }));
   const handle = await startArgoSync(kit.h, yaml, { app, namespace: ns });
@@ -262,7 +258,7 @@ test('TestSync_MultistepResourceDeletionMidstep', async () => {
 });
 
 test('TestSyncCreateFailure', async () => {
-  const { ns, app } = await fresh('create-failure');
+  const { ns, app } = await freshApp(kit, 'create-failure');
   const report = await argoSync(kit.h, serviceYaml('my-service', { port: 99999 }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -273,7 +269,7 @@ test('TestSyncCreateFailure', async () => {
 });
 
 test('TestManagedResourceAreNotNamed', async () => {
-  const { ns, app } = await fresh('unnamed-managed');
+  const { ns, app } = await freshApp(kit, 'unnamed-managed');
   // Argo CD leaves a plain resource without a name unnamed (and its apply then fails). hooksync
   // refuses generateName on anything but a hook before it starts (README "Semantics", Hook names).
   const run = await cliSync(kit.h, podYaml('my-pod').replace('  name: my-pod', '  generateName: my-pod-'), { app, namespace: ns });
@@ -284,7 +280,7 @@ test('TestManagedResourceAreNotNamed', async () => {
 });
 
 test('TestUnnamedHooksGetUniqueNames', async () => {
-  const { ns, app } = await fresh('unnamed-hooks');
+  const { ns, app } = await freshApp(kit, 'unnamed-hooks');
   // Argo CD names an unnamed hook from the revision; hooksync from generateName and a hash of the
   // sync, attempt, phase and manifest (README "Semantics", Hook names): one name per phase.
   const report = await argoSync(kit.h, jobYaml('hook-', { hook: 'PreSync,PostSync', generateName: true }), { app, namespace: ns });
@@ -298,7 +294,7 @@ test('TestUnnamedHooksGetUniqueNames', async () => {
 });
 
 test('TestDeDupingTasks', async () => {
-  const { ns, app } = await fresh('dedup');
+  const { ns, app } = await freshApp(kit, 'dedup');
   // Argo CD's object is both a managed resource and a hook. Here a ConfigMap the app applied as a
   // resource comes back as a Sync hook, with --prune: one task (the hook), neither pruned nor applied twice.
   expect((await argoSync(kit.h, cmYaml('dup'), { app, namespace: ns })).phase).toBe('Succeeded');
@@ -311,7 +307,7 @@ test('TestDeDupingTasks', async () => {
 });
 
 test('TestObjectsGetANamespace', async () => {
-  const { ns, app } = await fresh('gets-namespace');
+  const { ns, app } = await freshApp(kit, 'gets-namespace');
   const report = await argoSync(kit.h, cmYaml('no-namespace'), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -387,7 +383,7 @@ describe('TestNamespaceAutoCreationForNonExistingNs', () => {
   });
 
   test('pre-sync task should be not created and namespace creator should be called', async () => {
-    const { ns, app } = await fresh('ns-exists');
+    const { ns, app } = await freshApp(kit, 'ns-exists');
     const report = await argoSync(kit.h, podYaml('my-pod'), { app, namespace: ns, createNamespace: true });
 
     expect(report.phase).toBe('Succeeded');

@@ -26,18 +26,13 @@ import { documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
   argoSync, cmYaml, createAsAdmin, dropFinalizers, expectGoneOrGoing, expectLiveWithout, findRow, hookRow, job, liveObject, pod, podRule,
   podYaml, resultOf, rowNames, startArgoSync, stuckDeploymentYaml, whenState,
+  freshApp, quotaRule,
 } from './argocdKit';
 
-const quotaRule = { apiGroups: [''], resources: ['resourcequotas'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
 const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
 
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
-
 test('TestSync_SuccessfulSyncWithSyncFailHook', async () => {
-  const { ns, app } = await fresh('syncfail-not-run');
+  const { ns, app } = await freshApp(kit, 'syncfail-not-run');
   const yaml = documents(
     jobYaml('hook-1', { hook: 'Sync', policy: 'BeforeHookCreation' }),
     podYaml('my-pod'),
@@ -52,7 +47,7 @@ test('TestSync_SuccessfulSyncWithSyncFailHook', async () => {
 });
 
 test('TestSync_FailedSyncWithSyncFailHook_HookFailed', async () => {
-  const { ns, app } = await fresh('syncfail-after-hook');
+  const { ns, app } = await freshApp(kit, 'syncfail-after-hook');
   const yaml = documents(
     podYaml('hook-1', { hook: 'Sync', policy: 'BeforeHookCreation', fail: true }),
     podYaml('my-pod'),
@@ -69,7 +64,7 @@ test('TestSync_FailedSyncWithSyncFailHook_HookFailed', async () => {
 });
 
 test('TestSync_FailedSyncWithSyncFailHook_ApplyFailed', async () => {
-  const { ns, app } = await fresh('syncfail-after-apply');
+  const { ns, app } = await freshApp(kit, 'syncfail-after-apply');
   // Argo CD's fake client fails the apply of the pod and of one SyncFail hook. Here a quota applied
   // in wave -1, after the dry run, makes the API server refuse every new ConfigMap: the resource
   // `my-pod` and the SyncFail hook `failed-sync-fail-hook` are ConfigMaps for that reason.
@@ -111,7 +106,7 @@ async function leftoverHook(ns: string, name: string, hook: string, policy: stri
 }
 
 test('TestBeforeHookCreation', async () => {
-  const { ns, app } = await fresh('bhc-finalizer');
+  const { ns, app } = await freshApp(kit, 'bhc-finalizer');
   try {
     const oldUid = await leftoverHook(ns, 'my-hook', 'Sync', 'BeforeHookCreation');
     const report = await argoSync(kit.h, jobYaml('my-hook', { hook: 'Sync', policy: 'BeforeHookCreation' }), { app, namespace: ns });
@@ -127,7 +122,7 @@ test('TestBeforeHookCreation', async () => {
 });
 
 test('TestSync_ExistingHooksWithFinalizer', async () => {
-  const { ns, app } = await fresh('leftovers-finalizer');
+  const { ns, app } = await freshApp(kit, 'leftovers-finalizer');
   const hooks = [['existing-hook-1', 'BeforeHookCreation'], ['existing-hook-2', 'HookFailed'], ['existing-hook-3', 'HookSucceeded']] as const;
   try {
     const uids = new Map<string, string>();
@@ -162,7 +157,7 @@ const threeHooks = (o: { firstRunsFor?: string; firstFails?: boolean } = {}) => 
 );
 
 test('TestSync_HooksNotDeletedIfPhaseNotCompleted', async () => {
-  const { ns, app } = await fresh('phase-not-done');
+  const { ns, app } = await freshApp(kit, 'phase-not-done');
   const handle = await startArgoSync(kit.h, threeHooks({ firstRunsFor: '10s' }), { app, namespace: ns });
 
   // hook-3 has succeeded while hook-1 still runs: the phase is not complete.
@@ -180,7 +175,7 @@ test('TestSync_HooksNotDeletedIfPhaseNotCompleted', async () => {
 });
 
 test('TestSync_HooksDeletedAfterSyncSucceeded', async () => {
-  const { ns, app } = await fresh('deleted-after-success');
+  const { ns, app } = await freshApp(kit, 'deleted-after-success');
   const report = await argoSync(kit.h, threeHooks(), { app, namespace: ns });
 
   expect(report.phase).toBe('Succeeded');
@@ -191,7 +186,7 @@ test('TestSync_HooksDeletedAfterSyncSucceeded', async () => {
 });
 
 test('TestSync_HooksDeletedAfterSyncFailed', async () => {
-  const { ns, app } = await fresh('deleted-after-failure');
+  const { ns, app } = await freshApp(kit, 'deleted-after-failure');
   const report = await argoSync(kit.h, threeHooks({ firstFails: true }), { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -205,7 +200,7 @@ test('TestSync_HooksDeletedAfterSyncFailed', async () => {
 });
 
 test('TestTerminate', async () => {
-  const { ns, app } = await fresh('terminate-resource');
+  const { ns, app } = await freshApp(kit, 'terminate-resource');
   const handle = await startArgoSync(kit.h, stuckDeploymentYaml('my-pod'), { app, namespace: ns });
   await whenState(handle, (s) => expect(findRow(s, 'Deployment', 'my-pod')).toMatchObject({ state: 'Running', status: 'Synced' }));
 
@@ -221,7 +216,7 @@ test('TestTerminate', async () => {
 const POLICIES = ['BeforeHookCreation', 'HookFailed', 'HookSucceeded'];
 
 test('TestTerminate_Hooks_Running', async () => {
-  const { ns, app } = await fresh('terminate-running');
+  const { ns, app } = await freshApp(kit, 'terminate-running');
   // Three Sync hooks that keep running (KWOK never ends a bare Pod), beside a resource that never
   // turns healthy.
   const yaml = documents(stuckDeploymentYaml('my-pod'), ...POLICIES.map((policy, i) => podYaml(`hook-${i + 1}`, { hook: 'Sync', policy })));
@@ -243,7 +238,7 @@ test('TestTerminate_Hooks_Running', async () => {
 });
 
 test('TestTerminate_Hooks_Completed', async () => {
-  const { ns, app } = await fresh('terminate-completed');
+  const { ns, app } = await freshApp(kit, 'terminate-completed');
   // hook-1 and hook-3 succeed, hook-2 fails; the resource beside them keeps the wave open. Argo CD's
   // hook-3 ends in Error, which no real hook here can be brought to; it succeeds instead.
   const yaml = documents(

@@ -22,6 +22,7 @@ import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/sy
 import {
   argoSync, cmYaml, configMap, createAsAdmin, deleteAsAdmin, dropFinalizers, hooksyncDeleteUris, job, liveObject, pod, podRule, podYaml,
   resourceRow, resultOf, rowNames, startArgoSync, type LiveRef,
+  freshApp,
 } from './argocdKit';
 
 const admissionGroup = 'admissionregistration.k8s.io';
@@ -33,11 +34,6 @@ const kit = useSyncHarness({
     for (const ref of policies) await deleteAsAdmin(h, ref);
   },
 });
-
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
 
 const serviceYaml = (name: string) => `
 apiVersion: v1
@@ -52,7 +48,7 @@ spec:
 const pruned = { status: 'Pruned', message: 'pruned', hookPhase: 'Succeeded' };
 
 test('TestSyncSuccessfully', async () => {
-  const { ns, app } = await fresh('prune-and-create');
+  const { ns, app } = await freshApp(kit, 'prune-and-create');
   expect((await argoSync(kit.h, podYaml('my-pod'), { app, namespace: ns })).phase).toBe('Succeeded');
 
   const report = await argoSync(kit.h, serviceYaml('my-service'), { app, namespace: ns, prune: true });
@@ -65,7 +61,7 @@ test('TestSyncSuccessfully', async () => {
 });
 
 test('TestSyncDeleteSuccessfully', async () => {
-  const { ns, app } = await fresh('prune-all');
+  const { ns, app } = await freshApp(kit, 'prune-all');
   expect((await argoSync(kit.h, documents(serviceYaml('my-service'), podYaml('my-pod')), { app, namespace: ns })).phase).toBe('Succeeded');
 
   const report = await argoSync(kit.h, '', { app, namespace: ns, prune: true });
@@ -104,7 +100,7 @@ async function forbidDeletion(ns: string, name: string): Promise<void> {
 }
 
 test('TestSyncPruneFailure', async () => {
-  const { ns, app } = await fresh('prune-failure');
+  const { ns, app } = await freshApp(kit, 'prune-failure');
   // Argo CD's fake kubectl fails the command with "foo". Here the API server refuses the delete.
   expect((await argoSync(kit.h, documents(cmYaml('test-service'), cmYaml('other')), { app, namespace: ns })).phase).toBe('Succeeded');
   await forbidDeletion(ns, 'test-service');
@@ -119,7 +115,7 @@ test('TestSyncPruneFailure', async () => {
 });
 
 test('TestDoNotSyncOrPruneHooks', async () => {
-  const { ns, app } = await fresh('no-prune-hooks');
+  const { ns, app } = await freshApp(kit, 'no-prune-hooks');
   // Argo CD's test also skips the hooks of the sync (skipHooks); hooksync has no such option. The
   // part that applies: a hook left by an earlier sync is never pruned.
   expect((await argoSync(kit.h, documents(jobYaml('do-not-prune-me', { hook: 'PreSync' }), cmYaml('app-config')), { app, namespace: ns })).phase).toBe('Succeeded');
@@ -132,7 +128,7 @@ test('TestDoNotSyncOrPruneHooks', async () => {
 });
 
 test('TestDoNotPruneResourceLevelPruneFalse', async () => {
-  const { ns, app } = await fresh('prune-false');
+  const { ns, app } = await freshApp(kit, 'prune-false');
   // Argo CD repeats this for each app-level prune option; hooksync has none (see above).
   expect((await argoSync(kit.h, documents(cmYaml('my-pod', { syncOptions: 'Prune=false' }), cmYaml('other')), { app, namespace: ns })).phase).toBe('Succeeded');
 
@@ -150,7 +146,7 @@ interface LiveSpec { wave: number; pruneLast?: boolean }
  * named as in Argo CD's test.
  */
 async function pruneWaves(prefix: string, live: Record<string, LiveSpec>, target: Record<string, number>) {
-  const { ns, app } = await fresh(prefix);
+  const { ns, app } = await freshApp(kit, prefix);
   const manifests = (specs: [string, LiveSpec][]) => documents(...specs.map(([name, s]) => cmYaml(name, { wave: s.wave, syncOptions: s.pruneLast ? 'PruneLast=true' : undefined })));
   expect((await argoSync(kit.h, manifests(Object.entries(live)), { app, namespace: ns })).phase).toBe('Succeeded');
   const report = await argoSync(kit.h, manifests(Object.entries(target).map(([name, wave]) => [name, { wave }])), { app, namespace: ns, prune: true });
@@ -201,7 +197,7 @@ describe('TestWaveReorderingOfPruneTasks', () => {
 });
 
 test('TestWaitForCleanUpBeforeNextWave', async () => {
-  const { ns, app } = await fresh('cleanup-first');
+  const { ns, app } = await freshApp(kit, 'cleanup-first');
   const BLOCK = 'example.com/block-delete';
   const live = documents(cmYaml('pod-1', { wave: 1 }), cmYaml('pod-2', { wave: 2, finalizers: [BLOCK] }), cmYaml('pod-3', { wave: 3 }));
   try {
@@ -227,7 +223,7 @@ test('TestWaitForCleanUpBeforeNextWave', async () => {
 });
 
 test('TestSyncContext_GetDeleteOptions_Default', async () => {
-  const { ns, app } = await fresh('prune-foreground');
+  const { ns, app } = await freshApp(kit, 'prune-foreground');
   expect((await argoSync(kit.h, documents(cmYaml('my-pod'), cmYaml('other')), { app, namespace: ns })).phase).toBe('Succeeded');
 
   const report = await argoSync(kit.h, cmYaml('other'), { app, namespace: ns, prune: true });

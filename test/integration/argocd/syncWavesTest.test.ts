@@ -13,6 +13,7 @@ import { rowOf } from '../../support/syncHarness';
 import {
   argoSync, cmYaml, configMap, dropFinalizers, liveObject, pod, podYaml, resourceRow, resultOf, rowNames, startArgoSync, stuckDeploymentYaml,
   type LiveRef,
+  freshApp,
 } from './argocdKit';
 
 const BLOCK = 'example.com/block-delete';
@@ -25,13 +26,8 @@ const kit = useSyncHarness({
   ],
 });
 
-async function fresh(prefix: string): Promise<{ ns: string; app: string }> {
-  const ns = await kit.namespace(prefix);
-  return { ns, app: ns };
-}
-
 test('TestFixingDegradedApp', async () => {
-  const { ns, app } = await fresh('fix-degraded');
+  const { ns, app } = await freshApp(kit, 'fix-degraded');
   // Argo CD's `sync-waves`: cm-1 (wave 1) and cm-2 (wave 2), with a Lua health check that reads
   // them Degraded until an annotation says otherwise. ConfigMaps have no health in hooksync, so
   // wave 1 is a Deployment that really degrades (its pods never start, its progress deadline is
@@ -55,7 +51,7 @@ test('TestFixingDegradedApp', async () => {
 });
 
 test('TestOneProgressingDeploymentIsSucceededAndSynced', async () => {
-  const { ns, app } = await fresh('one-progressing');
+  const { ns, app } = await freshApp(kit, 'one-progressing');
   // Argo CD: Succeeded, the app Progressing. hooksync (DESIGN §6) waits for the Deployment to be
   // healthy; its pods never start, so the sync's --timeout ends it, Failed, naming what it waited for.
   const report = await argoSync(kit.h, stuckDeploymentYaml('main'), { app, namespace: ns, timeoutSeconds: 3 });
@@ -68,7 +64,7 @@ test('TestOneProgressingDeploymentIsSucceededAndSynced', async () => {
 });
 
 test('TestDegradedDeploymentIsSucceededAndSynced', async () => {
-  const { ns, app } = await fresh('one-degraded');
+  const { ns, app } = await freshApp(kit, 'one-degraded');
   // Argo CD: Succeeded, the app Degraded. hooksync (DESIGN §6): a Degraded resource fails the sync.
   const report = await argoSync(kit.h, stuckDeploymentYaml('main', { progressDeadlineSeconds: 1 }), { app, namespace: ns });
 
@@ -115,7 +111,7 @@ roleRef: { kind: Role, name: modify-pods-role, apiGroup: ${rbac} }
 );
 
 test('TestSyncPruneOrderWithSyncWaves', async () => {
-  const { ns, app } = await fresh('prune-order');
+  const { ns, app } = await freshApp(kit, 'prune-order');
   const podRef = pod(ns, 'pod-with-finalizers');
   const binding: LiveRef = { apiVersion: `${rbac}/v1`, kind: 'RoleBinding', namespace: ns, name: 'modify-pods-rolebinding' };
   try {
