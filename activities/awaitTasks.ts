@@ -5,6 +5,7 @@
 // noticed within the heartbeat timeout, and the next attempt simply reads the live state again.
 // Watches wake the wait when a task's object changes; if they go quiet or break, the objects are
 // read again every QUIET_MS anyway. A hook that vanishes while running fails instead of hanging.
+import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
 import { describeObject } from '../sync/problems';
@@ -80,19 +81,15 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   } catch (err) {
     throw kubeFailure(err, `read ${describeObject(task.ref)}`);
   }
-  if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task)}` };
+  if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task.ref)}` };
   // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
-    const message = `${isHook(task) ? 'hook' : 'resource'} ${argoKey(task)} is missing, it might have been deleted`;
+    const message = `${isHook(task) ? 'hook' : 'resource'} ${argoKey(task.ref)} is missing, it might have been deleted`;
     return isHook(task) ? { phase: 'Error', message } : { phase: 'Error', health: 'Missing', message };
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
 }
 
-/** `group/Kind/name`, as Argo CD names an object in its messages (the core group is empty). */
-function argoKey(task: SyncTask): string {
-  return `${task.ref.group}/${task.ref.kind}/${task.ref.name}`;
-}
 
 /** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {

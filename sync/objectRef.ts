@@ -26,3 +26,8 @@ export function sameObject(a: ObjectRef, b: ObjectRef): boolean {
 export function objectKey(ref: ObjectRef): string {
   return `${ref.group}/${ref.kind}/${ref.namespace}/${ref.name}`;
 }
+
+/** `group/Kind/name`, as Argo CD names an object in its messages (the core group is empty). */
+export function argoKey(ref: ObjectRef): string {
+  return `${ref.group}/${ref.kind}/${ref.name}`;
+}

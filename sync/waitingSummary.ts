@@ -1,11 +1,9 @@
 // What a group waits for, in one line and in Argo CD's words (spec §8.3): the workflow shows it as
 // its current details in the Temporal UI while the wait runs. Pure, so the workflow stays
 // deterministic and the wording is unit-tested.
+import { argoKey } from './objectRef';
 import { isHook, type SyncTask } from './types';
 
-function argoKey(task: SyncTask): string {
-  return `${task.ref.group}/${task.ref.kind}/${task.ref.name}`;
-}
 
 /**
  * `waiting for completion of hook batch/Job/migrate and 2 more resources`, `waiting for healthy
@@ -20,5 +18,5 @@ export function waitingSummary(pending: readonly SyncTask[]): string {
   const first = hooks[0] ?? pending[0];
   const more = pending.length - 1;
   const counted = hooks.length === pending.length ? 'hooks' : 'resources';
-  return `waiting for ${reason} ${argoKey(first)}${more > 0 ? ` and ${more} more ${counted}` : ''}`;
+  return `waiting for ${reason} ${argoKey(first.ref)}${more > 0 ? ` and ${more} more ${counted}` : ''}`;
 }

@@ -94,3 +94,18 @@ ${o.progressDeadlineSeconds !== undefined ? `  progressDeadlineSeconds: ${o.prog
 ${o.unstuck ? '' : '      nodeSelector: { hooksync.io/no-such-node: "true" }\n'}      containers: [{ name: main, image: "argocd-e2e-container:0.1" }]
 `;
 }
+
+/**
+ * A ResourceQuota in wave -1 that lets no more ConfigMaps in: applied after the dry run, it makes
+ * the API server refuse a later ConfigMap that the dry run accepted ("valid in the dry run, refused
+ * when written").
+ */
+export const configMapQuotaYaml = `
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: no-more-configmaps
+  annotations: { argocd.argoproj.io/sync-wave: "-1" }
+spec:
+  hard: { configmaps: "1" }
+`;

@@ -14,7 +14,7 @@ import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/sy
 import {
   argoSync, cliSync, cmYaml, expectGone, expectLiveWithout, hookFixture, hookRow, job, liveObject, pod, podRule, podYaml, resourceRow, rowNames,
   stuckDeploymentYaml,
-  freshApp, quotaRule,
+  configMapQuotaYaml, freshApp, quotaRule,
 } from './argocdKit';
 
 const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
@@ -134,19 +134,10 @@ test('TestSyncFailHookPodFailureSyncFailFailure', async () => {
 // policies), so here a ResourceQuota applied in an earlier wave (after the dry run) makes the API
 // server refuse a ConfigMap hook: the same "valid in the dry run, refused when created". The quota
 // adds one row to Argo CD's count.
-const configMapQuota = `
-apiVersion: v1
-kind: ResourceQuota
-metadata:
-  name: no-more-configmaps
-  annotations: { argocd.argoproj.io/sync-wave: "-1" }
-spec:
-  hard: { configmaps: "1" }
-`;
 
 test('TestInvalidlHookWaitsForOtherHooksToComplete', async () => {
   const { ns, app } = await freshApp(kit, 'invalid-hook');
-  const yaml = documents(hookFixture(), configMapQuota, cmYaml('invalid-hook', { hook: 'Sync', policy: 'HookFailed' }));
+  const yaml = documents(hookFixture(), configMapQuotaYaml, cmYaml('invalid-hook', { hook: 'Sync', policy: 'HookFailed' }));
   const report = await argoSync(kit.h, yaml, { app, namespace: ns });
 
   expect(report.phase).toBe('Failed');
@@ -163,7 +154,7 @@ test('TestInvalidSyncFailureHookWaitsForOtherHooksToComplete', async () => {
   const { ns, app } = await freshApp(kit, 'invalid-syncfail');
   const yaml = documents(
     hookFixture({ hookFails: true }),
-    configMapQuota,
+    configMapQuotaYaml,
     jobYaml('successful-sync-fail-hook', { hook: 'SyncFail' }),
     cmYaml('invalid-sync-fail-hook', { hook: 'SyncFail', policy: 'HookSucceeded' }),
   );

@@ -26,7 +26,7 @@ import { documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
   argoSync, cmYaml, createAsAdmin, dropFinalizers, expectGoneOrGoing, expectLiveWithout, findRow, hookRow, job, liveObject, pod, podRule,
   podYaml, resultOf, rowNames, startArgoSync, stuckDeploymentYaml, whenState,
-  freshApp, quotaRule,
+  configMapQuotaYaml, freshApp, quotaRule,
 } from './argocdKit';
 
 const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
@@ -69,15 +69,7 @@ test('TestSync_FailedSyncWithSyncFailHook_ApplyFailed', async () => {
   // in wave -1, after the dry run, makes the API server refuse every new ConfigMap: the resource
   // `my-pod` and the SyncFail hook `failed-sync-fail-hook` are ConfigMaps for that reason.
   const yaml = documents(
-    `
-apiVersion: v1
-kind: ResourceQuota
-metadata:
-  name: no-more-configmaps
-  annotations: { argocd.argoproj.io/sync-wave: "-1" }
-spec:
-  hard: { configmaps: "1" }
-`,
+    configMapQuotaYaml,
     cmYaml('my-pod'),
     jobYaml('successful-sync-fail-hook', { hook: 'SyncFail', policy: 'BeforeHookCreation' }),
     cmYaml('failed-sync-fail-hook', { hook: 'SyncFail', policy: 'BeforeHookCreation' }),
