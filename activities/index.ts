@@ -12,7 +12,8 @@ import { terminateHooks } from './terminateHooks';
 import { awaitTasks } from './awaitTasks';
 import { deleteHooks, releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
-import { listAppObjects } from './listAppObjects';
+import type { LiveKind } from '../sync/inventory';
+import { listAppObjects, listLiveObjects } from './listAppObjects';
 
 export interface GroupRequest {
   stamp: Stamp;
@@ -49,7 +50,11 @@ export function createActivities(kube: KubeClient) {
     async deleteHooks(refs: ObjectRef[]): Promise<void> {
       await deleteHooks(kube, refs);
     },
-    /** The app's live objects (identity only), for pruning. */
+    /** The app's live objects (identity only) in the given kinds, or in every kind without them, for pruning. */
+    async listLiveObjects({ app, kinds }: { app: string; kinds?: LiveKind[] }): Promise<KubeObject[]> {
+      return listLiveObjects(kube, app, kinds);
+    },
+    /** The app's live objects in every kind: kept for syncs started before the inventory. */
     async listAppObjects(app: string): Promise<KubeObject[]> {
       return listAppObjects(kube, app);
     },

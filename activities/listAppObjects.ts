@@ -1,31 +1,41 @@
-// Lists every live object an app owns (by hooksync's labels), across all listable kinds, for the
-// prune side of a sync. Only identity and hooksync/Argo/Helm annotations are returned: this goes
-// into workflow history, and the rest of a live object (a Secret's data, say) must not.
+// Lists the live objects an app owns (by hooksync's labels), for the prune side of a sync: in the
+// kinds of its inventory when the workflow knows them, else in every listable kind. Only identity
+// and hooksync/Argo/Helm annotations are returned: this goes into workflow history, and the rest of
+// a live object (a Secret's data, say) must not.
 import { Context } from '@temporalio/activity';
+import type { LiveKind } from '../sync/inventory';
 import { appSelector, owningApp } from '../sync/stamp';
 import type { KubeObject } from '../sync/manifest';
+import { boundedParallel } from './boundedParallel';
 import type { KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
 
 const KEPT_ANNOTATION_PREFIXES = ['argocd.argoproj.io/', 'helm.sh/', 'hooksync.io/'];
 
-export async function listAppObjects(kube: KubeClient, app: string): Promise<KubeObject[]> {
+/** Lists in flight at once: enough to hide the round trips, few enough not to crowd the API server. */
+const LISTS_IN_FLIGHT = 8;
+
+/** The app's objects in `kinds`, or in every listable kind (after discovery) when `kinds` is absent. */
+export async function listLiveObjects(kube: KubeClient, app: string, kinds?: readonly LiveKind[]): Promise<KubeObject[]> {
   try {
-    const kinds = await kube.listableKinds();
-    const found: KubeObject[] = [];
-    for (const [index, { apiVersion, kind }] of kinds.entries()) {
-      // Dozens of kinds, one list each: under load that outlasts the heartbeat timeout, and an
-      // activity that never beats is timed out and started again while the first try still runs.
-      Context.current().heartbeat(`listed ${index} of ${kinds.length} kinds`);
-      for (const live of await listOrSkip(kube, apiVersion, kind, app)) {
-        // The label finds candidates; the tracking id decides (a copy of our object is not ours).
-        if (owningApp(live) === app) found.push(identityOf(live));
-      }
-    }
-    return found;
+    const toList = kinds ?? (await kube.listableKinds());
+    let listed = 0;
+    const perKind = await boundedParallel(toList, LISTS_IN_FLIGHT, async ({ apiVersion, kind }) => {
+      const found = await listOrSkip(kube, apiVersion, kind, app);
+      // Under load dozens of lists outlast the heartbeat timeout: each one done is a beat.
+      Context.current().heartbeat(`listed ${++listed} of ${toList.length} kinds`);
+      // The label finds candidates; the tracking id decides (a copy of our object is not ours).
+      return found.filter((live) => owningApp(live) === app).map(identityOf);
+    });
+    return perKind.flat();
   } catch (err) {
     throw kubeFailure(err, `list the objects of app ${app}`);
   }
+}
+
+/** Every listable kind: the activity syncs started before the inventory still schedule. */
+export function listAppObjects(kube: KubeClient, app: string): Promise<KubeObject[]> {
+  return listLiveObjects(kube, app);
 }
 
 // A worker with least-privilege credentials may not list every kind; what it cannot list it cannot

@@ -6,6 +6,7 @@ import { hooksyncDataConverter } from '../codec/dataConverter';
 import { temporal } from '@temporalio/proto';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
+import { inventoryOfResult, type LiveKind } from '../sync/inventory';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { connectionOptions, type TemporalTarget } from './temporalConnection';
 import type { WaitingReason } from '../sync/waitingReason';
@@ -35,8 +36,25 @@ export async function startSync(
   input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
   const { timeoutSeconds, ...rest } = input;
-  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}) };
+  const inventory = await lastInventory(client, input.cluster, input.app);
+  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
   return startSyncRun(client, args);
+}
+
+/**
+ * The inventory (sync/inventory.ts) the app's newest run left, when that run completed. Anything
+ * else (no run, one still running, one that failed or was killed, a result from older code) gives
+ * undefined: then a --prune sync lists every kind, which is slower but never misses an object.
+ */
+export async function lastInventory(client: Client, cluster: string, app: string): Promise<LiveKind[] | undefined> {
+  try {
+    const description = await client.workflow.getHandle(syncWorkflowId(cluster, app)).describe();
+    if (description.status.name !== 'COMPLETED') return undefined;
+    // The run described, not whatever run is newest by the time the result is asked for.
+    return inventoryOfResult(await client.workflow.getHandle(description.workflowId, description.runId, { followRuns: false }).result());
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts one run (a first attempt or a retry) of the app's sync workflow. */

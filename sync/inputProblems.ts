@@ -1,6 +1,8 @@
 // The sync workflow's input, checked before anything runs. The CLI and library build a valid one;
 // anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
 // must end the workflow with a failure that says what is wrong, not fail its first task for ever.
+import { isInventory } from './inventory';
+
 type Check = [ok: boolean, problem: string];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -23,6 +25,7 @@ export function inputProblems(input: unknown): string[] {
     [isRecord(plan), 'plan must be an object (a SyncPlan from planSync)'],
     [!isRecord(plan) || (Array.isArray(groups) && groups.every((g) => isRecord(g) && Array.isArray(g.tasks))), 'plan.groups must be a list of groups, each with a list of tasks'],
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
+    [input.inventory === undefined || isInventory(input.inventory), 'inventory must be a list of kinds, each with a non-empty apiVersion and kind'],
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
   ];
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);

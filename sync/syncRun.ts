@@ -2,6 +2,7 @@
 // decisions that follow from them (did a group fail, which hooks go when the sync ends). Pure, so
 // that the workflow stays a short loop and every decision is unit-tested.
 import { type HookPhase } from './health';
+import type { LiveKind } from './inventory';
 import { objectKey } from './objectRef';
 import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
@@ -29,6 +30,11 @@ export interface SyncInput {
   timeoutSeconds?: number;
   /** Set by `hooksync retry`: what the attempt before this one already did (retryPlan.ts). */
   retry?: RetryInput;
+  /**
+   * The kinds the app may have live objects of, from its last completed sync's result (inventory.ts);
+   * absent when unknown. A --prune sync lists only these and the plan's kinds.
+   */
+  inventory?: LiveKind[];
 }
 
 /** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */
@@ -69,6 +75,8 @@ export interface SyncResult {
   phase: SyncOutcome;
   message: string;
   resources: ResourceRow[];
+  /** The inventory this sync leaves for the next one (inventory.ts); absent when unknown. */
+  inventory?: LiveKind[];
 }
 
 /**

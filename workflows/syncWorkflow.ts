@@ -20,6 +20,8 @@ import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
 import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
+import { inventoryAfter, kindsToList, type LiveKind } from '../sync/inventory';
+import type { KubeObject } from '../sync/manifest';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
 /**
@@ -74,11 +76,14 @@ interface Run {
   skipped: ReadonlySet<string>;
   /** The dry run refused objects: nothing ran, so SyncFail hooks do not run either (spec §6.1). */
   dryRunFailed?: boolean;
+  /** What the result tells the next sync the app may own (inventory.ts); absent when unknown. */
+  inventory?: LiveKind[];
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
 const DRY_RUN_PATCH = 'dry-run-before-first-write';
 const TERMINATE_PATCH = 'terminate-keeps-finished-hooks';
+const INVENTORY_PATCH = 'prune-lists-inventory-kinds-only';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -162,7 +167,8 @@ async function runMain(run: Run): Promise<void> {
 function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
-  return resultOf(run);
+  // Only the final result carries the inventory: the next sync reads it, the state query need not.
+  return { ...resultOf(run), ...(run.inventory ? { inventory: run.inventory } : {}) };
 }
 
 /**
@@ -197,12 +203,13 @@ async function terminateAsBefore(run: Run): Promise<void> {
 
 /** The prune side needs the live state, read once when the sync starts and then frozen too. */
 async function startRun(input: SyncInput): Promise<Run> {
-  const summary = `list live objects of app ${input.app}`;
-  const live = await attempt(summary, () => activitiesFor(summary).listAppObjects(input.app));
-  const withLive = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok : [] });
+  const inventoryPatched = patched(INVENTORY_PATCH);
+  const live = inventoryPatched ? await listLive(input) : await listAsBefore(input);
+  const withLive = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok ?? [] : [] });
   const retry = planRetry(withLive, input.retry, input);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped };
+  if (inventoryPatched) run.inventory = inventoryAfter(input.plan, input.inventory, 'ok' in live ? live.ok : undefined);
   if (input.retry) {
     run.message = `retry of attempt ${input.retry.fromAttempt}: ${describeRetry(retry)}`;
     setCurrentDetails(run.message);
@@ -211,9 +218,27 @@ async function startRun(input: SyncInput): Promise<Run> {
   return run;
 }
 
+/**
+ * Without --prune nothing is listed (`ok: undefined`). With it, only the kinds of the plan and of
+ * the app's inventory; with no inventory known, every kind the cluster serves.
+ */
+async function listLive(input: SyncInput): Promise<{ ok: KubeObject[] | undefined } | { error: string }> {
+  if (!input.prune) return { ok: undefined };
+  const kinds = kindsToList(input.plan, input.inventory);
+  const summary = kinds ? `list live objects of app ${input.app} in ${kinds.length} inventory kind(s)` : `list live objects of app ${input.app} in every kind (no inventory)`;
+  return attempt(summary, () => activitiesFor(summary).listLiveObjects({ app: input.app, ...(kinds ? { kinds } : {}) }));
+}
+
+/** Syncs started before INVENTORY_PATCH list every kind, with or without --prune. */
+function listAsBefore(input: SyncInput): Promise<{ ok: KubeObject[] } | { error: string }> {
+  const summary = `list live objects of app ${input.app}`;
+  return attempt(summary, () => activitiesFor(summary).listAppObjects(input.app));
+}
+
 function notStarted(input: SyncInput): Run {
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set() };
+  return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set(),
+    ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
 function endAs(run: Run, phase: SyncOutcome, message: string): void {

@@ -21,6 +21,15 @@ describe('the sync workflow input check', () => {
     ]);
   });
 
+  test('an inventory is optional, and when given a list of kinds', () => {
+    expect(inputProblems({ ...valid, inventory: [{ apiVersion: 'v1', kind: 'ConfigMap' }] })).toEqual([]);
+    expect(inputProblems({ ...valid, inventory: [] })).toEqual([]);
+    const problem = 'inventory must be a list of kinds, each with a non-empty apiVersion and kind';
+    expect(inputProblems({ ...valid, inventory: 'ConfigMap' })).toEqual([problem]);
+    expect(inputProblems({ ...valid, inventory: [{ apiVersion: 'v1' }] })).toEqual([problem]);
+    expect(inputProblems({ ...valid, inventory: [{ apiVersion: '', kind: 'ConfigMap' }] })).toEqual([problem]);
+  });
+
   test('something that is not an object at all', () => {
     expect(inputProblems(undefined)).toEqual(['the input must be one object (SyncInput)']);
     expect(inputProblems([valid])).toEqual(['the input must be one object (SyncInput)']);
