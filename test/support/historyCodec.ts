@@ -29,14 +29,23 @@ export function replayConverter(historyJson: string): DataConverter {
 type Json = Record<string, unknown>;
 
 /** Applies `codec.encode` to every payload of a history in `temporal workflow show -o json` form. */
-export async function encodeHistoryPayloads(history: Json, codec: PayloadCodec): Promise<Json> {
+export function encodeHistoryPayloads(history: Json, codec: PayloadCodec): Promise<Json> {
+  return mapHistoryPayloads(history, (p) => codec.encode(p));
+}
+
+/** Applies `codec.decode`: a history recorded on the encrypting dev env, made fit to commit. */
+export function decodeHistoryPayloads(history: Json, codec: PayloadCodec): Promise<Json> {
+  return mapHistoryPayloads(history, (p) => codec.decode(p));
+}
+
+async function mapHistoryPayloads(history: Json, code: (payloads: Payload[]) => Promise<Payload[]>): Promise<Json> {
   const walk = async (value: unknown, key: string): Promise<unknown> => {
     if (key === 'searchAttributes') return value; // never encoded, as on the server
     if (Array.isArray(value)) return Promise.all(value.map((v) => walk(v, '')));
     if (typeof value !== 'object' || value === null) return value;
     const record = value as Json;
     if (typeof (record.metadata as Json | undefined)?.encoding === 'string') {
-      const [payload]: Payload[] = await codec.encode(payloadsFromJson({ payloads: [record] }));
+      const [payload]: Payload[] = await code(payloadsFromJson({ payloads: [record] }));
       return payloadsToJson([payload]).payloads[0];
     }
     const out: Json = {};
