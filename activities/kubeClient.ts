@@ -20,6 +20,7 @@ import type { JsonPatchOperation } from '../sync/finalizerRemoval';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
+import { createKeepAliveAgent } from './keepAliveAgent';
 import { honouringRetryAfter } from './serverHints';
 import type { ObjectRef } from '../sync/types';
 
@@ -100,10 +101,14 @@ function plain<T>(value: unknown): T {
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
   const exactBody = new AsyncLocalStorage<string>();
+  // One pool of connections for every request of this client, discovery's included.
+  const keepAlive = createKeepAliveAgent();
   const sendExactBody = {
     async pre(ctx: RequestContext) {
       ctx.setHeaderParam('User-Agent', USER_AGENT);
       ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+      const agent = keepAlive.agentFor(ctx.getAgent());
+      if (agent) ctx.setAgent(agent);
       const body = exactBody.getStore();
       if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
         ctx.setBody(body);
@@ -115,12 +120,14 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   };
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
-  const api = new ObjectApi(
-    kc,
-    createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
-  );
+  const configuration = createConfiguration({
+    baseServer: new ServerConfiguration(cluster.server, {}),
+    authMethods: { default: kc },
+    promiseMiddleware: [sendExactBody],
+  });
+  const api = new ObjectApi(kc, configuration);
   const withBody = <T>(body: unknown, call: () => Promise<T>) => exactBody.run(JSON.stringify(body), () => honouringRetryAfter(call));
-  const discovery = createDiscovery(kc);
+  const discovery = createDiscovery(kc, configuration);
 
   return {
     async read(ref) {
