@@ -30,7 +30,9 @@ export const USER_AGENT = 'hooksync/0.1.0';
 /**
  * No single request may hang longer than this (client-node sets no timeout): an API server that
  * stopped answering fails the attempt well inside the activities' 15 s heartbeat timeout, and the
- * attempt is retried, instead of a call outliving the activity that made it.
+ * attempt is retried, instead of a call outliving the activity that made it. The time counts from
+ * when the request is handed to client-node, so a wait for a free pooled connection
+ * (keepAliveAgent.ts) is part of it.
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
