@@ -1,7 +1,14 @@
 // What the API server serves, by discovery: the collection URL of a kind (a watch needs the
 // resource's plural name, which only the server knows) and every kind that can be listed and
 // deleted (the prune side lists the app's objects across all of them). Cached per worker.
-import { ApisApi, CoreV1Api, CustomObjectsApi, type KubeConfig, type V1APIResource } from '@kubernetes/client-node';
+import {
+  ApisApi,
+  type Configuration,
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1APIResource,
+} from '@kubernetes/client-node';
 
 export interface ListableKind {
   apiVersion: string;
@@ -23,16 +30,23 @@ function listable(apiVersion: string, resources: V1APIResource[]): ListableKind[
     .map((r) => ({ apiVersion, kind: r.kind, namespaced: r.namespaced }));
 }
 
-export function createDiscovery(kc: KubeConfig): Discovery {
+/**
+ * `configuration` carries the caller's request settings (the KubeClient's shared connections,
+ * timeout and user agent); without it, client-node's defaults for `kc` apply.
+ */
+export function createDiscovery(kc: KubeConfig, configuration?: Configuration): Discovery {
   const cache = new Map<string, V1APIResource[]>();
+  const core = configuration ? new CoreV1Api(configuration) : kc.makeApiClient(CoreV1Api);
+  const custom = configuration ? new CustomObjectsApi(configuration) : kc.makeApiClient(CustomObjectsApi);
+  const groups = configuration ? new ApisApi(configuration) : kc.makeApiClient(ApisApi);
 
   async function resources(apiVersion: string, refresh: boolean): Promise<V1APIResource[]> {
     const cached = cache.get(apiVersion);
     if (cached && !refresh) return cached;
     const slash = apiVersion.indexOf('/');
     const list = slash < 0
-      ? await kc.makeApiClient(CoreV1Api).getAPIResources()
-      : await kc.makeApiClient(CustomObjectsApi).getAPIResources({ group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) })
+      ? await core.getAPIResources()
+      : await custom.getAPIResources({ group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) })
         // A group can vanish between listing the groups and asking for its kinds (its CRD deleted).
         .catch((err: { code?: unknown }) => {
           if (err.code === 404) return { resources: [] };
@@ -53,7 +67,7 @@ export function createDiscovery(kc: KubeConfig): Discovery {
     },
     async listableKinds() {
       const versions = ['v1'];
-      for (const group of (await kc.makeApiClient(ApisApi).getAPIVersions()).groups) {
+      for (const group of (await groups.getAPIVersions()).groups) {
         const version = group.preferredVersion?.version ?? group.versions[0]?.version;
         if (version) versions.push(`${group.name}/${version}`);
       }

@@ -20,6 +20,7 @@ import type { JsonPatchOperation } from '../sync/finalizerRemoval';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
+import { createKeepAliveAgent } from './keepAliveAgent';
 import { honouringRetryAfter } from './serverHints';
 import type { ObjectRef } from '../sync/types';
 
@@ -29,7 +30,9 @@ export const USER_AGENT = 'hooksync/0.1.0';
 /**
  * No single request may hang longer than this (client-node sets no timeout): an API server that
  * stopped answering fails the attempt well inside the activities' 15 s heartbeat timeout, and the
- * attempt is retried, instead of a call outliving the activity that made it.
+ * attempt is retried, instead of a call outliving the activity that made it. The time counts from
+ * when the request is handed to client-node, so a wait for a free pooled connection
+ * (keepAliveAgent.ts) is part of it.
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -100,10 +103,14 @@ function plain<T>(value: unknown): T {
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
   const exactBody = new AsyncLocalStorage<string>();
+  // One pool of connections for every request of this client, discovery's included.
+  const keepAlive = createKeepAliveAgent();
   const sendExactBody = {
     async pre(ctx: RequestContext) {
       ctx.setHeaderParam('User-Agent', USER_AGENT);
       ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+      const agent = keepAlive.agentFor(ctx.getAgent());
+      if (agent) ctx.setAgent(agent);
       const body = exactBody.getStore();
       if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
         ctx.setBody(body);
@@ -115,12 +122,14 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   };
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
-  const api = new ObjectApi(
-    kc,
-    createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [sendExactBody] }),
-  );
+  const configuration = createConfiguration({
+    baseServer: new ServerConfiguration(cluster.server, {}),
+    authMethods: { default: kc },
+    promiseMiddleware: [sendExactBody],
+  });
+  const api = new ObjectApi(kc, configuration);
   const withBody = <T>(body: unknown, call: () => Promise<T>) => exactBody.run(JSON.stringify(body), () => honouringRetryAfter(call));
-  const discovery = createDiscovery(kc);
+  const discovery = createDiscovery(kc, configuration);
 
   return {
     async read(ref) {

@@ -1,27 +1,18 @@
 #!/usr/bin/env node
 // `hooksync`: plan, sync and worker commands (DESIGN §3), and the read-only status, list and
 // history (readCommands.ts). Exit codes: 0 succeeded, 1 the sync failed, 2 bad input or usage,
-// 3 could not reach Temporal or the cluster.
+// 3 could not reach Temporal or the cluster. Defining the commands loads only commander and a few
+// small modules; each command loads what it does when it runs (commandActions.ts).
 import { Command, InvalidArgumentError } from 'commander';
-import { planToJson, formatPlanText } from '../sync/formatPlan';
 import { durationSeconds } from '../sync/hookTimeout';
-import { createSyncWorker } from '../worker/runWorker';
-import type { WorkflowHandle } from '@temporalio/client';
-import { followAndReport, uiLink } from './followReport';
-import { kubeTarget } from './kubeTarget';
-import { formatPlanWide } from './formatPlanWide';
-import { isForPeople, renderData } from './outputFormat';
-import { planFromFiles } from './planFromFiles';
-import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
-import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
-import { CliError, connectOrFail, dataConverterOrFail, EXIT, output, temporalFlags, temporalTargetOf, type TemporalFlags } from './cliCommon';
-import { addReadCommands } from './readCommands';
-import { addTerminateCommand } from './terminateCommand';
-import { addRetryCommand } from './retryCommand';
-import { clusterPreflight } from './clusterPreflight';
+import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
+import { planAction, syncAction, workerAction } from './commandActions';
 import { exitWhenFlushed } from './exitWhenFlushed';
+import { addReadCommands } from './readCommands';
+import { addRetryCommand } from './retryCommand';
+import { addTerminateCommand } from './terminateCommand';
 
 export { EXIT } from './cliCommon';
 
@@ -31,71 +22,6 @@ function parseTimeout(value: string): number {
   const seconds = durationSeconds(value);
   if (!seconds) throw new InvalidArgumentError(`"${value}" is not a duration above zero such as 90s, 10m or 1h`);
   return seconds;
-}
-
-async function plannedOrFail(files: string[], syncId: string, namespace: string, createNamespace = false) {
-  if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
-  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace, createNamespace });
-  if (planned.problems.length > 0) {
-    throw new CliError(`${planned.problems.length} problem(s) in the manifests; nothing was applied:\n${planned.problems.join('\n')}`, EXIT.badInput);
-  }
-  return planned.plan;
-}
-
-async function planCommand(opts: { filename: string[]; namespace: string; createNamespace?: boolean; output: string }) {
-  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts.createNamespace);
-  if (opts.output === 'text') process.stdout.write(formatPlanText(plan));
-  else console.log(opts.output === 'wide' ? formatPlanWide(plan) : renderData(opts.output, planToJson(plan)));
-  return EXIT.ok;
-}
-
-interface SyncOptions extends TemporalFlags {
-  filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
-  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
-}
-
-async function syncCommand(opts: SyncOptions) {
-  const kube = kubeTarget(opts);
-  const syncId = newSyncId();
-  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
-  const unserved = await clusterPreflight(kube.kc, plan);
-  if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
-  const client = await connectOrFail(opts);
-  const text = isForPeople(opts.output);
-  let handle: WorkflowHandle & { firstExecutionRunId?: string };
-  try {
-    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
-  } catch (err) {
-    if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
-    // --attach: the running sync is followed instead; the manifests given are not used.
-    handle = client.workflow.getHandle(syncWorkflowId(kube.cluster, opts.app));
-    if (text) console.log(`a sync of app ${opts.app} is already running: following workflow ${handle.workflowId} (these manifests were not applied)`);
-    return opts.wait ? followAndReport(handle, opts.output) : EXIT.ok;
-  }
-  if (text) {
-    console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
-    const link = uiLink(client, handle.workflowId, handle.firstExecutionRunId ?? '');
-    if (link) console.log(`Temporal UI: ${link}`);
-  }
-  if (!(await hasWorker(client, kube.cluster))) {
-    console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
-  }
-  if (!opts.wait) {
-    if (!text) console.log(renderData(opts.output, { syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }));
-    return EXIT.ok;
-  }
-  return followAndReport(handle, opts.output);
-}
-
-async function workerCommand(opts: TemporalFlags & { kubeconfig?: string; context?: string; cluster?: string }) {
-  const kube = kubeTarget(opts);
-  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode, with the codec's
-  // failureConverterPath) saves bundling at each start.
-  const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
-  const worker = await createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath, dataConverter: dataConverterOrFail() });
-  console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
-  await worker.run();
-  return EXIT.ok;
 }
 
 function program(): Command {
@@ -111,7 +37,7 @@ function program(): Command {
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .addOption(output())
-    .action(async (opts) => { process.exitCode = await planCommand(opts); });
+    .action(async (opts) => { process.exitCode = await planAction().planCommand(opts); });
   const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .requiredOption('--app <name>', 'application name (one running sync per app and cluster)')
@@ -123,10 +49,10 @@ function program(): Command {
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
     .addOption(output());
   kubeFlags(syncCmd); temporalFlags(syncCmd);
-  syncCmd.action(async (opts) => { process.exitCode = await syncCommand(opts); });
+  syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
   kubeFlags(workerCmd); temporalFlags(workerCmd);
-  workerCmd.action(async (opts) => { process.exitCode = await workerCommand(opts); });
+  workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);

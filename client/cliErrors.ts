@@ -2,10 +2,7 @@
 // fixes for its kind of failure. A stack trace helps only whoever debugs hooksync itself, so it
 // is printed with --debug only.
 import { CliError, EXIT } from './cliCommon';
-import { KubeConfigError } from './kubeTarget';
-import { SyncAlreadyRunning } from './syncClient';
-import { SyncNotFound } from './syncQueries';
-import { NothingToRetry } from './retrySync';
+import { KubeConfigError, NothingToRetry, SyncAlreadyRunning, SyncNotFound } from './userErrors';
 
 /** Usage and input problems: the user can fix them and run the command again. */
 const BAD_INPUT = [KubeConfigError, SyncAlreadyRunning, SyncNotFound, NothingToRetry];

@@ -3,6 +3,9 @@
 // --cluster (or HOOKSYNC_CLUSTER) names it when the context's cluster name is not the one wanted:
 // `sync --cluster prod` routes to the workers started with `worker --cluster prod`.
 import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfigError } from './userErrors';
+
+export { KubeConfigError };
 
 export interface KubeTarget {
   kc: KubeConfig;
@@ -11,9 +14,6 @@ export interface KubeTarget {
   /** The context's namespace, or `default`. */
   namespace: string;
 }
-
-/** The kubeconfig cannot be read or lacks the context asked for: a usage error, not an outage. */
-export class KubeConfigError extends Error {}
 
 export function kubeTarget(flags: { kubeconfig?: string; context?: string; cluster?: string }): KubeTarget {
   const kc = loadKubeConfig(flags.kubeconfig);

@@ -7,10 +7,10 @@ import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-w
 import { retryInput } from '../sync/retryPlan';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import { findSync, type SyncRunRef } from './syncQueries';
-import { startSyncRun, SyncAlreadyRunning } from './syncClient';
+import { startSyncRun } from './syncClient';
+import { NothingToRetry, SyncAlreadyRunning } from './userErrors';
 
-/** The sync cannot be retried as asked (it succeeded, or a newer sync of the app came after it). */
-export class NothingToRetry extends Error {}
+export { NothingToRetry };
 
 export interface RetryStarted {
   handle: WorkflowHandleWithFirstExecutionRunId;

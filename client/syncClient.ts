@@ -11,8 +11,9 @@ import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE
 import { connectionOptions, type TemporalTarget } from './temporalConnection';
 import type { WaitingReason } from '../sync/waitingReason';
 import { waitingReasons } from './waitingReasons';
+import { SyncAlreadyRunning } from './userErrors';
 
-export class SyncAlreadyRunning extends Error {}
+export { SyncAlreadyRunning };
 
 export interface SyncReport extends SyncResult {
   runId: string;

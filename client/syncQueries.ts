@@ -6,8 +6,9 @@ import type { Client, WorkflowExecutionInfo, WorkflowExecutionStatusName } from 
 import {
   APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE,
 } from '../workflows/messages';
+import { SyncNotFound } from './userErrors';
 
-export class SyncNotFound extends Error {}
+export { SyncNotFound };
 
 /** One run of a sync workflow as visibility (or describe) shows it. */
 export interface SyncRunRef {

@@ -1,0 +1,50 @@
+// `hooksync sync`: checks the manifests and the cluster, starts the sync workflow and follows it.
+import type { WorkflowHandle } from '@temporalio/client';
+import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import { CliError, EXIT, type TemporalFlags } from './cliCommon';
+import { clusterPreflight } from './clusterPreflight';
+import { followAndReport, uiLink } from './followReport';
+import { kubeTarget } from './kubeTarget';
+import { isForPeople, renderData } from './outputFormat';
+import { plannedOrFail } from './planAction';
+import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { connectOrFail } from './temporalOrFail';
+
+export interface SyncOptions extends TemporalFlags {
+  filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
+  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+}
+
+export async function syncCommand(opts: SyncOptions) {
+  const kube = kubeTarget(opts);
+  const syncId = newSyncId();
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
+  const unserved = await clusterPreflight(kube.kc, plan);
+  if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
+  const client = await connectOrFail(opts);
+  const text = isForPeople(opts.output);
+  let handle: WorkflowHandle & { firstExecutionRunId?: string };
+  try {
+    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
+  } catch (err) {
+    if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
+    // --attach: the running sync is followed instead; the manifests given are not used.
+    handle = client.workflow.getHandle(syncWorkflowId(kube.cluster, opts.app));
+    if (text) console.log(`a sync of app ${opts.app} is already running: following workflow ${handle.workflowId} (these manifests were not applied)`);
+    return opts.wait ? followAndReport(handle, opts.output) : EXIT.ok;
+  }
+  if (text) {
+    console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
+    const link = uiLink(client, handle.workflowId, handle.firstExecutionRunId ?? '');
+    if (link) console.log(`Temporal UI: ${link}`);
+  }
+  if (!(await hasWorker(client, kube.cluster))) {
+    console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);
+  }
+  if (!opts.wait) {
+    if (!text) console.log(renderData(opts.output, { syncId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId, phase: 'Running' }));
+    return EXIT.ok;
+  }
+  return followAndReport(handle, opts.output);
+}
+
