@@ -76,6 +76,8 @@ interface Run {
   skipped: ReadonlySet<string>;
   /** The dry run refused objects: nothing ran, so SyncFail hooks do not run either (spec §6.1). */
   dryRunFailed?: boolean;
+  /** An apply was sent: from here on a terminate may have something to stop or clean up. */
+  applying?: boolean;
   /** What the result tells the next sync the app may own (inventory.ts); absent when unknown. */
   inventory?: LiveKind[];
 }
@@ -104,6 +106,9 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     if (run.phase !== 'Running' && !run.dryRunFailed) await runSyncFail(run);
   } catch (err) {
     if (!isCancellation(err)) throw err;
+    // Without --prune no list comes first, so a terminate sent before the first step now cancels the
+    // dry run instead: nothing was applied, and the result says so as it did when the list came first.
+    if (!run.applying && rowsThatRan(run.rows).length === 0 && patched(INVENTORY_PATCH)) return finish({ ...notStarted(input), ...(run.inventory ? { inventory: run.inventory } : {}) });
     // Terminate (DESIGN §4): clean up whatever the cancellation interrupted, then end Terminated.
     await CancellationScope.nonCancellable(() => terminate(run));
     return finish(run);
@@ -263,6 +268,7 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   setCurrentDetails(`**${title}**: applying`);
   // Tasks the dry run already did (namespaces it created) are not applied again.
   const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
+  run.applying = true;
   if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: pending }));
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');

@@ -6,7 +6,7 @@
 import { CoreV1Api, KubeConfig, KubernetesObjectApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import type { WorkflowHandle } from '@temporalio/client';
 import { syncWorkflowId } from '../../../workflows/messages';
-import { auditedWrites } from '../../support/auditLog';
+import { auditedDryRuns, auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
 import { activityRetriedAfter, activityRuns } from '../../support/faultHarness';
 import { runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
@@ -62,21 +62,29 @@ async function unthrottle(namespace: string): Promise<void> {
   for (const kind of ['FlowSchema', 'PriorityLevelConfiguration']) await objects.delete(flowcontrol(kind, namespace, {})).catch(() => undefined);
 }
 
-/** Clients of the same ServiceAccount that keep its one seat busy until `done` settles, as it settles. */
-async function crowdUntil(kc: KubeConfig, namespace: string, clients: number, done: Promise<void>): Promise<void> {
+/**
+ * Clients of the same ServiceAccount that keep its one seat busy until `stop` is called. `saturated`
+ * settles once the API server turns one of the crowd's own requests away: from then on a request of
+ * the worker finds the seat taken too, however few requests the sync makes.
+ */
+function startCrowd(kc: KubeConfig, namespace: string, clients: number): { saturated: Promise<void>; stop: () => Promise<void> } {
   const core = kc.makeApiClient(CoreV1Api);
   let over = false;
-  const settled = done.finally(() => { over = true; });
+  let markSaturated: () => void = () => undefined;
+  const saturated = new Promise<void>((resolve) => { markSaturated = resolve; });
   const loop = async () => {
-    while (!over) await core.listNamespacedConfigMap({ namespace }).catch(() => undefined);
+    while (!over) {
+      await core.listNamespacedConfigMap({ namespace }).catch((err: { code?: number }) => { if (err.code === 429) markSaturated(); });
+    }
   };
-  await Promise.all([settled, ...Array.from({ length: clients }, loop)]);
+  const loops = Promise.all(Array.from({ length: clients }, loop));
+  return { saturated, stop: async () => { over = true; await loops; } };
 }
 
 const TOO_MANY_REQUESTS = /Too many requests/;
 
-/** Requests of hooksync's the API server turned away with 429 (the audit log has every write's answer). */
-const turnedAway = () => auditedWrites(ns).filter((e) => e.code === 429 && e.userAgent.startsWith('hooksync/'));
+/** Requests of hooksync's the API server turned away with 429 (the audit log has every write's and dry run's answer). */
+const turnedAway = () => [...auditedWrites(ns), ...auditedDryRuns(ns)].filter((e) => e.code === 429 && e.userAgent.startsWith('hooksync/'));
 
 /**
  * The fault was felt: a write of the sync was turned away (and waited out inside the activity), or
@@ -104,10 +112,17 @@ afterAll(async () => {
 
 test('N2 requests turned away with 429 and Retry-After are waited out: the sync completes and its hook is created once', async () => {
   const handle = h.client.workflow.getHandle(syncWorkflowId(h.clusterName, 'throttled'));
+  // The crowd comes first: the sync's first request already finds the seat taken.
+  const crowd = startCrowd(saConfig, ns, 12);
+  await crowd.saturated;
   const run = runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), configMapYaml()), { app: 'throttled', namespace: ns });
   run.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
   // The crowd stops once the fault has been felt, however long the sync took to get there.
-  await crowdUntil(saConfig, ns, 12, untilThrottledOrEnded(handle));
+  try {
+    await untilThrottledOrEnded(handle);
+  } finally {
+    await crowd.stop();
+  }
   const { report } = await run;
 
   expect(report.phase).toBe('Succeeded');
