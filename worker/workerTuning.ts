@@ -8,7 +8,7 @@ export function workerTuning(): Tuning {
   return {
     // A workflow task queued for a worker that died goes to any worker after this (SDK default 10 s).
     // A live but busy worker that misses it only replays the history on its next task.
-    stickyQueueScheduleToStartTimeout: '3 seconds',
+    stickyQueueScheduleToStartTimeout: '2 seconds',
     // Heartbeats reach the server at least this often (SDK: 80% of the heartbeat timeout), so the
     // 5 s heartbeat timeout leaves four seconds for a slow round trip (worker/heartbeatPulse.ts).
     maxHeartbeatThrottleInterval: '1 second',
