@@ -18,7 +18,7 @@ import { apiVersionOf, type KubeClient } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
 import { PRUNED, pruneDone } from './pruneObject';
 
-/** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
+/** Longest wait without reading the objects again, whatever the watches say (the worker's pulse keeps heartbeating meanwhile). */
 const QUIET_MS = 5_000;
 
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */

@@ -9,29 +9,32 @@ import type { KubeTarget } from '../client/kubeTarget';
 import { connectionOptions, type TemporalTarget } from '../client/temporalConnection';
 import { taskQueueFor } from '../workflows/messages';
 import { faultInterceptors } from './faultInterceptor';
+import { heartbeatPulse } from './heartbeatPulse';
+import { installQuietRuntime } from './quietRuntime';
+import { syncWorkflowSource } from './workflowBundle';
+import { workerTuning } from './workerTuning';
 
 export interface WorkerOptions {
   temporal: TemporalTarget;
   kube: KubeTarget;
-  /** A prebuilt workflow bundle (tests build one per run); otherwise bundled at start. */
+  /** A workflow bundle to load (tests build one per run); otherwise dist's prebuilt one, or bundled at start. */
   workflowBundlePath?: string;
   /** Defaults to the codec the environment configures (HOOKSYNC_CODEC_KEY_FILE / _KEYS). */
   dataConverter?: DataConverter;
 }
 
 export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter() }: WorkerOptions): Promise<Worker> {
+  installQuietRuntime();
   const connection = await NativeConnection.connect(connectionOptions(temporal));
-  const workflows = workflowBundlePath
-    ? { workflowBundle: { codePath: workflowBundlePath } }
-    : { workflowsPath: require.resolve('../workflows') };
   return Worker.create({
     connection,
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc)),
-    interceptors: { activity: faultInterceptors() },
-    // A prebuilt bundle must have been made with the same failureConverterPath (test/support/globalSetup.ts).
+    interceptors: { activity: [heartbeatPulse(), ...faultInterceptors()] },
+    // Any bundle must have been made with the same failureConverterPath (worker/workflowBundle.ts).
     dataConverter,
-    ...workflows,
+    ...workerTuning(),
+    ...(await syncWorkflowSource(workflowBundlePath)),
   });
 }

@@ -25,10 +25,12 @@ import type { KubeObject } from '../sync/manifest';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 
 /**
- * How soon a dead worker's activity is handed to another worker. Activities heartbeat at least
- * every 5 s (awaitTasks' quiet period), so 15 s leaves room for a slow API call.
+ * How soon a dead worker's activity is handed to another worker. The worker heartbeats every
+ * activity once a second whatever it awaits (worker/heartbeatPulse.ts), and sends a heartbeat to
+ * the server at least every second, so 5 s leaves four seconds for a slow round trip. Changing it
+ * changes no command: in-flight syncs keep the timeout they scheduled with until their next activity.
  */
-const HEARTBEAT_TIMEOUT = '15 seconds';
+const HEARTBEAT_TIMEOUT = '5 seconds';
 const NON_RETRYABLE = ['KubernetesRejected'];
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: NON_RETRYABLE };
 

@@ -98,7 +98,7 @@ test('C2 crash sweep: a worker killed at the start or end of any activity, or in
     fired: results.filter((r) => r.fired).length,
     duplicates: duplicates.length,
     extraSecondsPerKill: { min: Math.min(...extra), median: [...extra].sort((a, b) => a - b)[Math.floor(extra.length / 2)], max: Math.max(...extra) },
-    heartbeatTimeoutSeconds: 15,
+    heartbeatTimeoutSeconds: 5,
     points: results.map((r) => ({ struck: r.struck, seconds: r.seconds, attempts: r.attempts, phase: r.phase })),
   };
   writeFileSync(join(runDir(), 'crash-sweep.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -21,6 +21,8 @@ export interface FaultRun {
   struck?: string;
   /** From the start of the sync to its end, replacement worker included. */
   seconds: number;
+  /** When the first worker was seen to exit (ms since the epoch), if the fault fired. */
+  killedAt?: number;
   handle: WorkflowHandle;
 }
 
@@ -48,13 +50,14 @@ export async function runWithFault({ client, namespace, app, yaml, fault }: Faul
     const planned = await planYaml(yaml, namespace);
     const startedAt = Date.now();
     const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
-    const exited = new Promise<void>((resolve) => first.child.once('exit', () => resolve()));
+    let exitedAt: number | undefined;
+    const exited = new Promise<void>((resolve) => first.child.once('exit', () => { exitedAt = Date.now(); resolve(); }));
     await Promise.race([exited, handle.result().catch(() => undefined)]);
     const fired = first.child.signalCode === 'SIGKILL';
     const struck = /hooksync fault: SIGKILL (.*)/.exec(first.output())?.[1];
     if (fired) await start({});
     const report = await followSync(handle, () => undefined);
-    return { report, fired, struck, seconds: (Date.now() - startedAt) / 1000, handle };
+    return { report, fired, struck, seconds: (Date.now() - startedAt) / 1000, handle, ...(fired ? { killedAt: exitedAt } : {}) };
   } finally {
     for (const w of workers) await killWorker(w);
   }

@@ -4,26 +4,25 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { failureConverterPath } from '../../codec/dataConverter';
 import { repoRoot } from './paths';
 
 export default async function globalSetup(): Promise<void> {
   // Each project that needs the servers names this set-up; one jest run does the work once.
   if (process.env.HOOKSYNC_TEST_SYNC_BUNDLE) return;
   execFileSync('bash', [join(repoRoot, 'dev/start.sh')], { stdio: 'inherit' });
-  // Crash tests run workers as child processes from the compiled CLI.
-  execFileSync('npx', ['tsc', '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit', cwd: repoRoot });
+  // Crash tests run workers as child processes from the compiled CLI, with the bundle the build makes.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: repoRoot });
   // In the checkout, not the shared run directory: two checkouts testing at once keep their own code.
   const dir = join(repoRoot, 'dist', 'test-bundles');
   mkdirSync(dir, { recursive: true });
   process.env.HOOKSYNC_TEST_SMOKE_BUNDLE = await bundle(join(repoRoot, 'test/support/smokeWorkflows.ts'), join(dir, 'smoke-workflows.bundle.js'));
-  // The sync worker's data converter names this failure converter; its bundle must carry the same.
-  process.env.HOOKSYNC_TEST_SYNC_BUNDLE = await bundle(join(repoRoot, 'workflows/index.ts'), join(dir, 'sync-workflows.bundle.js'), failureConverterPath);
+  // The build's bundle of the sync workflows (worker/workflowBundle.ts), for in-process workers too.
+  process.env.HOOKSYNC_TEST_SYNC_BUNDLE = join(repoRoot, 'dist', 'sync-workflows.bundle.js');
 }
 
-async function bundle(workflowsPath: string, bundlePath: string, failureConverter?: string): Promise<string> {
+async function bundle(workflowsPath: string, bundlePath: string): Promise<string> {
   const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
-  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath: failureConverter, logger: quiet });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
   writeFileSync(bundlePath, code);
   return bundlePath;
 }

@@ -1,0 +1,28 @@
+// Every activity heartbeats once a second while it runs, whatever it is awaiting: a slow API call
+// under load, a watch, a retry's back-off. The heartbeat timeout can then be short, so that a
+// worker that died mid-activity is noticed in seconds, without an honest activity ever timing out
+// because one request took longer than the timeout. The pulse repeats the details the activity
+// last sent (the waiting reasons the CLI reads from describe()), so it never blanks them. The SDK
+// throttles what reaches the server (the worker's maxHeartbeatThrottleInterval), so a pulse is cheap.
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
+
+export const PULSE_MS = 1_000;
+
+export function heartbeatPulse(intervalMs = PULSE_MS): ActivityInterceptorsFactory {
+  return (ctx) => ({
+    inbound: {
+      async execute(input, next) {
+        const send = ctx.heartbeat;
+        let last: unknown;
+        // Activity code heartbeats through this context (Context.current() is `ctx`): remember its details.
+        Object.defineProperty(ctx, 'heartbeat', { value: (details?: unknown) => { last = details; send(details); } });
+        const timer = setInterval(() => send(last), intervalMs);
+        try {
+          return await next(input);
+        } finally {
+          clearInterval(timer);
+        }
+      },
+    },
+  });
+}
