@@ -8,6 +8,8 @@ import { describeKnobs, readKnobs, type ScenarioId } from './support/knobs';
 import { runFacts, writeReport, type BenchRow } from './support/report';
 import { hookLag } from './scenarios/hookLagScenario';
 import { fixedCost, perWave, s1, wideWaves } from './scenarios/syncScenarios';
+import { concurrentSyncs } from './scenarios/concurrentSyncs';
+import { cliCpu, killStall, workerStart } from './scenarios/processScenarios';
 
 jest.setTimeout(3 * 60 * 60_000);
 
@@ -17,6 +19,10 @@ const scenarios: Array<[ScenarioId, (ctx: BenchContext) => Promise<BenchRow[]>]>
   ['waves', perWave],
   ['s3', wideWaves],
   ['s4', hookLag],
+  ['s6', concurrentSyncs],
+  ['cli', cliCpu],
+  ['kill', killStall],
+  ['start', workerStart],
 ];
 
 test('bench: hooksync against the direct baseline', async () => {

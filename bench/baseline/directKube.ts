@@ -39,7 +39,12 @@ export async function connectDirectKube(kc: KubeConfig, maxSockets = Infinity): 
     new Promise<IncomingMessage>((resolve, reject) => {
       const req = request({
         host: server.hostname, port: server.port || 443, path, method, agent,
-        headers: { ...headers, Accept: 'application/json', 'User-Agent': 'hooksync-bench-baseline', ...(body ? { 'Content-Type': contentType } : {}) },
+        // Content-Length always: Node sends a DELETE's body neither chunked nor sized, and the
+        // server would read it as the start of the next request on the kept-alive socket.
+        headers: {
+          ...headers, Accept: 'application/json', 'User-Agent': 'hooksync-bench-baseline',
+          ...(body ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) } : {}),
+        },
       }, resolve);
       req.on('error', reject);
       req.end(body);
@@ -66,7 +71,11 @@ export async function connectDirectKube(kc: KubeConfig, maxSockets = Infinity): 
     send,
     async watch(path, onEvent) {
       const res = await open('GET', path, undefined, '');
-      if (res.statusCode !== 200) throw new Error(`watch ${path}: HTTP ${res.statusCode}`);
+      if (res.statusCode !== 200) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of res) chunks.push(chunk as Buffer);
+        throw new Error(`watch ${path}: HTTP ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`);
+      }
       let buffered = '';
       res.on('data', (chunk: Buffer) => {
         buffered += chunk.toString();

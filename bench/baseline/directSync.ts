@@ -17,6 +17,8 @@ export interface DirectSyncOptions {
   stamp: Stamp;
   /** Requests in flight at once within a group (and in the dry run). */
   concurrency: number;
+  /** A group that waits longer than this fails the run (the bench must end). */
+  limitSeconds: number;
   /** Called with performance.now() when each object is first written for real (S4 uses it). */
   onWrite?: (task: SyncTask, at: number) => void;
 }
@@ -74,9 +76,17 @@ class LiveState {
     return this.objects.get(objectKey(ref));
   }
 
-  /** Resolves once `done()` holds, re-checked on every watch event. */
-  async until(done: () => boolean): Promise<void> {
-    while (!done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  /** Resolves once `done()` holds, re-checked on every watch event; fails at `deadline` (performance.now()). */
+  async until(done: () => boolean, deadline: number): Promise<void> {
+    while (!done()) {
+      let timer: NodeJS.Timeout | undefined;
+      const woken = await new Promise<boolean>((resolve) => {
+        this.waiters.push(() => resolve(true));
+        timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
+      });
+      clearTimeout(timer);
+      if (!woken && !done()) throw new Error('not finished within the bench time limit');
+    }
   }
 
   close(): void {
@@ -111,10 +121,11 @@ async function releaseFinalizer(kube: DirectKube, task: SyncTask, live: LiveObje
   expectOk(`release ${task.ref.name}`, await kube.send('PATCH', path, patch, 'application/json-patch+json'));
 }
 
-export async function directSync({ kube, plan, stamp, concurrency, onWrite }: DirectSyncOptions): Promise<DirectSyncResult> {
+export async function directSync({ kube, plan, stamp, concurrency, limitSeconds, onWrite }: DirectSyncOptions): Promise<DirectSyncResult> {
   const groups = splitGroups(plan).main;
   const tasks = groups.flatMap((g) => g.tasks).filter((t) => !t.prune);
   const live = new LiveState();
+  const deadline = performance.now() + limitSeconds * 1000;
   try {
     await live.open(kube, tasks, `app.kubernetes.io/managed-by=hooksync,hooksync.io/app=${stamp.app}`);
     await inParallel(tasks, concurrency, (t) => write(kube, t, stamp, true));
@@ -126,7 +137,7 @@ export async function directSync({ kube, plan, stamp, concurrency, onWrite }: Di
         onWrite?.(t, performance.now());
       });
       // Running until the object is seen and its rule says it finished.
-      await live.until(() => applied.every((t) => outcomeOf(t, live.get(t.ref))?.phase !== 'Running' && live.get(t.ref) !== undefined));
+      await live.until(() => applied.every((t) => live.get(t.ref) !== undefined && outcomeOf(t, live.get(t.ref))?.phase !== 'Running'), deadline);
       const failed = applied.filter((t) => outcomeOf(t, live.get(t.ref))?.phase !== 'Succeeded');
       const hooks = applied.filter(isHook);
       await inParallel(hooks, concurrency, (t) => releaseFinalizer(kube, t, live.get(t.ref)));

@@ -65,7 +65,7 @@ export async function baselineIn(ctx: BenchContext, yaml: string, namespace: str
   const planned = await planYaml(yaml, namespace);
   const started = performance.now();
   const result = await directSync({
-    kube: ctx.kube, plan: planned.plan, stamp: { app: namespace, syncId: planned.syncId, attempt: 0 }, concurrency: ctx.knobs.concurrency, onWrite,
+    kube: ctx.kube, plan: planned.plan, stamp: { app: namespace, syncId: planned.syncId, attempt: 0 }, concurrency: ctx.knobs.concurrency, limitSeconds: ctx.knobs.limitSeconds, onWrite,
   }).catch((err: Error) => ({ phase: `error: ${err.message}` }));
   return { seconds: (performance.now() - started) / 1000, phase: result.phase };
 }

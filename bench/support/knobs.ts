@@ -6,6 +6,7 @@
 //   HOOKSYNC_BENCH_LIMIT=180        seconds a hooksync sync may take before the bench stops it
 //   HOOKSYNC_BENCH_CONCURRENCY=16   B's requests in flight within a group
 //   HOOKSYNC_BENCH_S6_SYNCS=10      syncs at once in S6; HOOKSYNC_BENCH_S6_50=1 adds a run of 50
+//   HOOKSYNC_BENCH_S6_ROUNDS=1      rounds of S6 (each on a fresh worker, for its peak RSS)
 //   HOOKSYNC_BENCH_S4_REPS=10       hook completions timed per side in S4
 //   HOOKSYNC_BENCH_KILLS=3          worker kills in the kill scenario
 
@@ -22,6 +23,7 @@ export interface Knobs {
   wideCounts: number[];
   s4Reps: number;
   s6Syncs: number;
+  s6Rounds: number;
   s6Fifty: boolean;
   kills: number;
 }
@@ -54,6 +56,7 @@ export function readKnobs(): Knobs {
     wideCounts: quick ? [200] : [200, 1000],
     s4Reps: numberFrom('HOOKSYNC_BENCH_S4_REPS', quick ? 5 : 10),
     s6Syncs: numberFrom('HOOKSYNC_BENCH_S6_SYNCS', 10),
+    s6Rounds: numberFrom('HOOKSYNC_BENCH_S6_ROUNDS', 1),
     s6Fifty: process.env.HOOKSYNC_BENCH_S6_50 === '1',
     kills: numberFrom('HOOKSYNC_BENCH_KILLS', quick ? 1 : 3),
   };
