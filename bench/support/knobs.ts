@@ -3,9 +3,9 @@
 //   HOOKSYNC_BENCH_QUICK=1          fewer rounds, smaller scenarios (~3 min)
 //   HOOKSYNC_BENCH_ONLY=s1,fixed    only these scenarios (ids below)
 //   HOOKSYNC_BENCH_ROUNDS=5         interleaved rounds per scenario
-//   HOOKSYNC_BENCH_LIMIT=180        seconds a hooksync sync may take before the bench stops it
+//   HOOKSYNC_BENCH_LIMIT=120        seconds a hooksync sync may take before the bench stops it
 //   HOOKSYNC_BENCH_CONCURRENCY=16   B's requests in flight within a group
-//   HOOKSYNC_BENCH_S6_SYNCS=10      syncs at once in S6; HOOKSYNC_BENCH_S6_50=1 adds a run of 50
+//   HOOKSYNC_BENCH_S6_SYNCS=10      syncs at once in S6 (quick: 5); HOOKSYNC_BENCH_S6_50=1 adds a run of 50
 //   HOOKSYNC_BENCH_S6_ROUNDS=1      rounds of S6 (each on a fresh worker, for its peak RSS)
 //   HOOKSYNC_BENCH_S4_REPS=10       hook completions timed per side in S4
 //   HOOKSYNC_BENCH_KILLS=3          worker kills in the kill scenario
@@ -50,12 +50,12 @@ export function readKnobs(): Knobs {
     quick,
     only: scenariosFrom(process.env.HOOKSYNC_BENCH_ONLY),
     rounds: numberFrom('HOOKSYNC_BENCH_ROUNDS', quick ? 2 : 5),
-    limitSeconds: numberFrom('HOOKSYNC_BENCH_LIMIT', quick ? 90 : 180),
+    limitSeconds: numberFrom('HOOKSYNC_BENCH_LIMIT', quick ? 90 : 120),
     concurrency: numberFrom('HOOKSYNC_BENCH_CONCURRENCY', 16),
     waveCounts: quick ? [1, 5, 10] : [1, 5, 10, 20],
     wideCounts: quick ? [200] : [200, 1000],
     s4Reps: numberFrom('HOOKSYNC_BENCH_S4_REPS', quick ? 5 : 10),
-    s6Syncs: numberFrom('HOOKSYNC_BENCH_S6_SYNCS', 10),
+    s6Syncs: numberFrom('HOOKSYNC_BENCH_S6_SYNCS', quick ? 5 : 10),
     s6Rounds: numberFrom('HOOKSYNC_BENCH_S6_ROUNDS', 1),
     s6Fifty: process.env.HOOKSYNC_BENCH_S6_50 === '1',
     kills: numberFrom('HOOKSYNC_BENCH_KILLS', quick ? 1 : 3),
