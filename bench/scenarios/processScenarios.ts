@@ -52,7 +52,7 @@ async function workerStartSeconds(env: Record<string, string>): Promise<number> 
 export async function workerStart(ctx: BenchContext): Promise<BenchRow[]> {
   const asUsers: number[] = [];
   const prebuilt: number[] = [];
-  const rounds = Math.min(ctx.knobs.rounds, 3);
+  const rounds = ctx.knobs.quick ? 1 : Math.min(ctx.knobs.rounds, 3);
   for (let i = 0; i < rounds; i++) {
     // As `hooksync worker` starts for a user: no bundle named in the environment.
     asUsers.push(await workerStartSeconds({ HOOKSYNC_WORKFLOW_BUNDLE: '' }));
