@@ -2,7 +2,7 @@
 // worker holds). Measured with bench/killRecovery.bench.ts; the numbers are in the README.
 import type { WorkerOptions } from '@temporalio/worker';
 
-type Tuning = Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout' | 'maxHeartbeatThrottleInterval'>;
+type Tuning = Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout' | 'maxHeartbeatThrottleInterval' | 'maxCachedWorkflows'>;
 
 export function workerTuning(): Tuning {
   return {
@@ -12,5 +12,9 @@ export function workerTuning(): Tuning {
     // Heartbeats reach the server at least this often (SDK: 80% of the heartbeat timeout), so the
     // 5 s heartbeat timeout leaves four seconds for a slow round trip (worker/heartbeatPulse.ts).
     maxHeartbeatThrottleInterval: '1 second',
+    // The SDK sizes the cache from the heap limit (10 under a 200 MiB heap, thousands under the
+    // default): a fixed 100 keeps 50 syncs at once cached when the heap is capped to save memory
+    // (NODE_OPTIONS, README), and bounds what big syncs can hold when it is not.
+    maxCachedWorkflows: 100,
   };
 }
