@@ -4,30 +4,35 @@
 // activity per poll: history grows by one activity per finished task at most, a dead worker is
 // noticed within the heartbeat timeout, and the next attempt simply reads the live state again.
 // Watches wake the wait when a task's object changes; if they go quiet or break, the objects are
-// read again every QUIET_MS anyway. A hook that vanishes while running fails instead of hanging.
+// read again every QUIET_MS anyway. A group's objects are read by label-selected LISTs (readAhead.ts). A hook that vanishes while running fails instead of hanging.
 import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
-import { describeObject } from '../sync/problems';
 import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
 import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/waitingReason';
 import type { WatchedObject } from './changeWatch';
-import { apiVersionOf, type KubeClient } from './kubeClient';
-import { kubeFailure } from './kubeFailures';
+import { apiVersionOf, type KubeClient, type LiveObject } from './kubeClient';
+import { readLive } from './readAhead';
 import { PRUNED, pruneDone } from './pruneObject';
 
 /** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
 const QUIET_MS = 5_000;
 
+/** Groups at least this big heartbeat before their first read, which may take a while. */
+const BEAT_FIRST_FROM = 50;
+
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
   const beat = heartbeater();
+  // A small group's first heartbeat carries its reasons (see heartbeater); a big one says it is
+  // alive before it reads, and then every QUIET_MS while it reads.
+  if (tasks.length >= BEAT_FIRST_FROM) beat({ waitingFor: [] });
   try {
     for (;;) {
-      const { done, waiting } = await checkTasks(kube, tasks, () => beat());
+      const { done, waiting } = await checkTasks(kube, tasks, app, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
@@ -58,15 +63,16 @@ function heartbeater(): (details?: WaitingDetails) => void {
   };
 }
 
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+/** Reads every task's object (label-selected LISTs where they pay, GETs otherwise) and judges it. */
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string, beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+  const lives = await readLive(kube, tasks.map((t) => t.ref), { labelSelector: appSelector(app), progress: beat });
   const done: TaskUpdate[] = [];
   const waiting: WaitingReason[] = [];
-  for (const task of tasks) {
-    const outcome = await checkTask(kube, task);
-    beat();
+  tasks.forEach((task, i) => {
+    const outcome = judgeTask(task, lives[i]);
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(toUpdate(task, outcome));
-  }
+  });
   return { done, waiting };
 }
 
@@ -74,13 +80,7 @@ function watchedObject(task: SyncTask): WatchedObject {
   return { apiVersion: apiVersionOf(task.ref), kind: task.ref.kind, namespace: task.ref.namespace, name: task.ref.name };
 }
 
-async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutcome> {
-  let live;
-  try {
-    live = await kube.read(task.ref);
-  } catch (err) {
-    throw kubeFailure(err, `read ${describeObject(task.ref)}`);
-  }
+function judgeTask(task: SyncTask, live: LiveObject | undefined): ResourceOutcome {
   if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task.ref)}` };
   // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
@@ -89,7 +89,6 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
 }
-
 
 /** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {

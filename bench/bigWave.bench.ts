@@ -1,0 +1,77 @@
+// Benchmark: one wave of N ConfigMaps (issue 12, "waits that scale"). For each N it runs one sync
+// and prints workflow start→close from the history's own event times, the history's size (events
+// and bytes as stored) and the activities that ran more than once. Not part of the test command:
+//   HOOKSYNC_BENCH=1 HOOKSYNC_BENCH_COUNTS=1,200,1000 npx jest --selectProjects bench bench/bigWave.bench.ts
+// Results also go to <run dir>/bench-big-wave.json.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { activityRuns, timeOf } from '../test/support/faultHarness';
+import { runDir } from '../test/support/paths';
+import { runSync, startSyncHarness, type SyncHarness } from '../test/support/syncHarness';
+import { createTestNamespace, deleteTestNamespace } from '../test/support/testCluster';
+import { syncWorkflowId } from '../workflows/messages';
+
+jest.setTimeout(60 * 60_000);
+const COUNTS = (process.env.HOOKSYNC_BENCH_COUNTS ?? '1,200,1000').split(',').map(Number);
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+const configMaps = (n: number) => Array.from({ length: n }, (_, i) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm-${i}
+data:
+  index: "${i}"
+`).join('---\n');
+
+interface Round {
+  objects: number;
+  phase: string;
+  seconds: number;
+  events: number;
+  historyBytes: number;
+  activities: number;
+  retried: string[];
+  /** Seconds from scheduled to completed, per activity type. */
+  activitySeconds: Record<string, number>;
+}
+
+async function oneRound(n: number): Promise<Round> {
+  const namespace = await createTestNamespace(h.cluster, 'bigwave');
+  try {
+    const { report } = await runSync(h, configMaps(n), { app: namespace, namespace });
+    const handle = h.client.workflow.getHandle(syncWorkflowId(h.clusterName, namespace), report.runId);
+    const history = await handle.fetchHistory();
+    const events = history.events ?? [];
+    const runs = await activityRuns(handle);
+    return {
+      objects: n,
+      phase: report.phase,
+      seconds: (timeOf(events[events.length - 1]) - timeOf(events[0])) / 1000,
+      events: events.length,
+      historyBytes: temporal.api.history.v1.History.encode(history).finish().length,
+      activities: runs.length,
+      activitySeconds: Object.fromEntries(runs.map((r) => [r.type, r.seconds])),
+      retried: runs.filter((r) => r.attempts > 1).map((r) => `${r.type} x${r.attempts}: ${r.lastFailure ?? ''}`),
+    };
+  } finally {
+    await deleteTestNamespace(h.cluster, namespace);
+  }
+}
+
+test(`one wave of ${COUNTS.join(', ')} ConfigMaps`, async () => {
+  const rounds: Round[] = [];
+  for (const n of COUNTS) {
+    const round = await oneRound(n);
+    rounds.push(round);
+    console.log(`big wave: ${JSON.stringify(round)}`);
+  }
+  writeFileSync(join(runDir(), 'bench-big-wave.json'), `${JSON.stringify(rounds, null, 2)}\n`);
+});
