@@ -174,8 +174,10 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     },
     async listPage(apiVersion, kind, namespace, { labelSelector, limit, next }) {
       const call = () => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector || undefined, limit, next);
-      const res = plain<{ items: LiveObject[]; metadata?: { continue?: string } }>(await honouringRetryAfter(call));
-      return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: res.metadata?.continue || undefined };
+      // client-node's model names the token `_continue` (`continue` is a reserved word).
+      const res = plain<{ items: LiveObject[]; metadata?: { _continue?: string; continue?: string } }>(await honouringRetryAfter(call));
+      const token = res.metadata?._continue || res.metadata?.continue || undefined;
+      return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: token };
     },
   };
 }

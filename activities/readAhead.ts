@@ -31,13 +31,15 @@ export interface ReadAheadOptions {
   labelSelector: string;
   /** Called after every page and every GET: a long read heartbeats as it goes. */
   progress: () => void;
+  /** Objects per page; PAGE_LIMIT unless a test wants several pages of a few objects. */
+  pageLimit?: number;
 }
 
-export async function readAhead(kube: KubeClient, refs: readonly ObjectRef[], { labelSelector, progress }: ReadAheadOptions): Promise<KnownLive> {
+export async function readAhead(kube: KubeClient, refs: readonly ObjectRef[], { labelSelector, progress, pageLimit = PAGE_LIMIT }: ReadAheadOptions): Promise<KnownLive> {
   const known: KnownLive = new Map();
   const listed = collectionsOf(refs).filter((c) => c.refs.length >= LIST_FROM);
   await boundedParallel(listed, LIST_CONCURRENCY, async ({ first, refs: members }) => {
-    const items = await listCollection(kube, first, labelSelector, progress);
+    const items = await listCollection(kube, first, { labelSelector, progress, pageLimit });
     if (!items) return;
     const byName = new Map(items.map((item) => [item.metadata.name, item]));
     for (const ref of members) {
@@ -76,7 +78,7 @@ function cannotList(err: unknown): boolean {
 }
 
 /** Every page of one collection; undefined when it cannot be listed. A token that expired (410) starts over. */
-async function listCollection(kube: KubeClient, ref: ObjectRef, labelSelector: string, progress: () => void): Promise<LiveObject[] | undefined> {
+async function listCollection(kube: KubeClient, ref: ObjectRef, { labelSelector, progress, pageLimit }: Required<ReadAheadOptions>): Promise<LiveObject[] | undefined> {
   const apiVersion = apiVersionOf(ref);
   const namespace = ref.namespace || undefined;
   for (let restarts = 0; ; restarts++) {
@@ -84,7 +86,7 @@ async function listCollection(kube: KubeClient, ref: ObjectRef, labelSelector: s
     let next: string | undefined;
     try {
       do {
-        const page = await kube.listPage(apiVersion, ref.kind, namespace, { labelSelector, limit: PAGE_LIMIT, next });
+        const page = await kube.listPage(apiVersion, ref.kind, namespace, { labelSelector, limit: pageLimit, next });
         items.push(...page.items);
         next = page.next;
         progress();

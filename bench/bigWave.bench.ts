@@ -41,6 +41,14 @@ interface Round {
   retried: string[];
   /** Seconds from scheduled to completed, per activity type. */
   activitySeconds: Record<string, number>;
+  /** Each event's type and ms since the workflow started: where the time goes. */
+  timeline?: string;
+}
+
+function timeline(events: temporal.api.history.v1.IHistoryEvent[]): string {
+  const start = timeOf(events[0]);
+  const name = (type: number | null | undefined) => (temporal.api.enums.v1.EventType[type ?? 0] ?? '').replace('EVENT_TYPE_', '').toLowerCase();
+  return events.map((e) => `${name(e.eventType)}@${timeOf(e) - start}`).join(' ');
 }
 
 async function oneRound(n: number): Promise<Round> {
@@ -59,6 +67,7 @@ async function oneRound(n: number): Promise<Round> {
       historyBytes: temporal.api.history.v1.History.encode(history).finish().length,
       activities: runs.length,
       activitySeconds: Object.fromEntries(runs.map((r) => [r.type, r.seconds])),
+      timeline: process.env.HOOKSYNC_BENCH_TIMELINE ? timeline(events) : undefined,
       retried: runs.filter((r) => r.attempts > 1).map((r) => `${r.type} x${r.attempts}: ${r.lastFailure ?? ''}`),
     };
   } finally {
