@@ -1,5 +1,6 @@
 import { collectionsOf } from '../../../sync/collections';
 import { kindRuns } from '../../../sync/kindRuns';
+import { forWaiting } from '../../../sync/waitTask';
 import type { ObjectRef, SyncTask } from '../../../sync/types';
 
 function ref(kind: string, name: string, namespace = 'ns', group = '', version = 'v1'): ObjectRef {
@@ -45,5 +46,20 @@ describe('collectionsOf', () => {
       ['ConfigMap', 'y', ['b']],
       ['ClusterRole', '', ['r']],
     ]);
+  });
+});
+
+describe('forWaiting', () => {
+  test('keeps identity, kind of task and a prune\'s uid; drops the manifest and its source', () => {
+    const full: SyncTask = {
+      ...task(ref('ConfigMap', 'a')),
+      prune: true,
+      source: { file: 'x.yaml', index: 0 } as unknown as SyncTask['source'],
+      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'ns', uid: 'u-1', labels: { x: 'y' } }, data: { big: 'x'.repeat(1000) } },
+    };
+    const slim = forWaiting(full);
+    expect(slim).toEqual({ ...full, source: undefined, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'ns', uid: 'u-1' } } });
+    expect('source' in slim).toBe(false);
+    expect(forWaiting(task(ref('ConfigMap', 'b'))).object.metadata).toEqual({ name: 'b', namespace: 'ns' });
   });
 });
