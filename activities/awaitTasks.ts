@@ -8,7 +8,7 @@
 import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
-import type { TaskUpdate } from '../sync/syncRun';
+import { stillPending, type TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
 import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/waitingReason';
@@ -20,19 +20,27 @@ import { PRUNED, pruneDone } from './pruneObject';
 /** Longest wait without reading the objects again, whatever the watches say (< heartbeat timeout). */
 const QUIET_MS = 5_000;
 
-/** Groups at least this big heartbeat before their first read, which may take a while. */
-const BEAT_FIRST_FROM = 50;
+/**
+ * Groups at least this big heartbeat before their first read, which may take a while, and gather
+ * what finishes within GATHER_MS of the first outcome into one answer: a thousand Deployments
+ * turning healthy one after another would otherwise cost a wait activity (and its input, the
+ * group's open tasks) each in history. The group's next wave waits for all of them anyway.
+ */
+const BIG_GROUP = 50;
+const GATHER_MS = 1_000;
 
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
   const beat = heartbeater();
+  const big = tasks.length >= BIG_GROUP;
   // A small group's first heartbeat carries its reasons (see heartbeater); a big one says it is
   // alive before it reads, and then every QUIET_MS while it reads.
-  if (tasks.length >= BEAT_FIRST_FROM) beat({ waitingFor: [] });
+  if (big) beat({ waitingFor: [] });
   try {
     for (;;) {
       const { done, waiting } = await checkTasks(kube, tasks, app, () => beat());
+      if (done.length > 0 && big && waiting.length > 0) return gatherMore(kube, tasks, done, app, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
@@ -44,6 +52,13 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   } finally {
     watch.stop();
   }
+}
+
+/** `done`, and whatever else of a big group has finished GATHER_MS later. */
+async function gatherMore(kube: KubeClient, tasks: readonly SyncTask[], done: TaskUpdate[], app: string, beat: () => void): Promise<TaskUpdate[]> {
+  await Context.current().sleep(GATHER_MS);
+  const later = await checkTasks(kube, stillPending([...tasks], done), app, beat);
+  return [...done, ...later.done];
 }
 
 /**

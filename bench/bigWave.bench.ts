@@ -41,6 +41,8 @@ interface Round {
   retried: string[];
   /** Seconds from scheduled to completed, per activity type. */
   activitySeconds: Record<string, number>;
+  /** Bytes per event type, biggest first: what the history holds. */
+  bytesByEvent: Record<string, number>;
   /** Each event's type and ms since the workflow started: where the time goes. */
   timeline?: string;
 }
@@ -49,6 +51,15 @@ function timeline(events: temporal.api.history.v1.IHistoryEvent[]): string {
   const start = timeOf(events[0]);
   const name = (type: number | null | undefined) => (temporal.api.enums.v1.EventType[type ?? 0] ?? '').replace('EVENT_TYPE_', '').toLowerCase();
   return events.map((e) => `${name(e.eventType)}@${timeOf(e) - start}`).join(' ');
+}
+
+function bytesByEvent(events: temporal.api.history.v1.IHistoryEvent[]): Record<string, number> {
+  const sizes = new Map<string, number>();
+  for (const e of events) {
+    const type = (temporal.api.enums.v1.EventType[e.eventType ?? 0] ?? '').replace('EVENT_TYPE_', '').toLowerCase();
+    sizes.set(type, (sizes.get(type) ?? 0) + temporal.api.history.v1.HistoryEvent.encode(e).finish().length);
+  }
+  return Object.fromEntries([...sizes].sort((a, b) => b[1] - a[1]).slice(0, 6));
 }
 
 async function oneRound(n: number): Promise<Round> {
@@ -67,6 +78,7 @@ async function oneRound(n: number): Promise<Round> {
       historyBytes: temporal.api.history.v1.History.encode(history).finish().length,
       activities: runs.length,
       activitySeconds: Object.fromEntries(runs.map((r) => [r.type, r.seconds])),
+      bytesByEvent: bytesByEvent(events),
       timeline: process.env.HOOKSYNC_BENCH_TIMELINE ? timeline(events) : undefined,
       retried: runs.filter((r) => r.attempts > 1).map((r) => `${r.type} x${r.attempts}: ${r.lastFailure ?? ''}`),
     };
