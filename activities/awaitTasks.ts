@@ -57,7 +57,7 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
 /** `done`, and whatever else of a big group has finished GATHER_MS later. */
 async function gatherMore(kube: KubeClient, tasks: readonly SyncTask[], done: TaskUpdate[], app: string, beat: () => void): Promise<TaskUpdate[]> {
   await Context.current().sleep(GATHER_MS);
-  const later = await checkTasks(kube, stillPending([...tasks], done), app, beat);
+  const later = await checkTasks(kube, stillPending(tasks, done), app, beat);
   return [...done, ...later.done];
 }
 
