@@ -1,4 +1,4 @@
-// Benchmark: one wave of N ConfigMaps (issue 12, "waits that scale"). For each N it runs one sync
+// Benchmark: one wave of N ConfigMaps (or Deployments) (issue 12, "waits that scale"). For each N it runs one sync
 // and prints workflow start→close from the history's own event times, the history's size (events
 // and bytes as stored) and the activities that ran more than once. Not part of the test command:
 //   HOOKSYNC_BENCH=1 HOOKSYNC_BENCH_COUNTS=1,200,1000 npx jest --selectProjects bench bench/bigWave.bench.ts
@@ -23,16 +23,34 @@ afterAll(async () => {
   await h.stop();
 });
 
-const configMaps = (n: number) => Array.from({ length: n }, (_, i) => `apiVersion: v1
+/** HOOKSYNC_BENCH_KIND=Deployment: objects that turn healthy one by one, not at once. */
+const KIND = process.env.HOOKSYNC_BENCH_KIND ?? 'ConfigMap';
+
+const configMap = (i: number) => `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: cm-${i}
 data:
   index: "${i}"
-`).join('---\n');
+`;
+
+const deployment = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-${i}
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: web-${i} } }
+  template:
+    metadata: { labels: { app: web-${i} } }
+    spec: { containers: [{ name: web, image: "web:1" }] }
+`;
+
+const manifests = (n: number) => Array.from({ length: n }, (_, i) => (KIND === 'Deployment' ? deployment(i) : configMap(i))).join('---\n');
 
 interface Round {
   objects: number;
+  kind: string;
   phase: string;
   seconds: number;
   events: number;
@@ -65,13 +83,14 @@ function bytesByEvent(events: temporal.api.history.v1.IHistoryEvent[]): Record<s
 async function oneRound(n: number): Promise<Round> {
   const namespace = await createTestNamespace(h.cluster, 'bigwave');
   try {
-    const { report } = await runSync(h, configMaps(n), { app: namespace, namespace });
+    const { report } = await runSync(h, manifests(n), { app: namespace, namespace });
     const handle = h.client.workflow.getHandle(syncWorkflowId(h.clusterName, namespace), report.runId);
     const history = await handle.fetchHistory();
     const events = history.events ?? [];
     const runs = await activityRuns(handle);
     return {
       objects: n,
+      kind: KIND,
       phase: report.phase,
       seconds: (timeOf(events[events.length - 1]) - timeOf(events[0])) / 1000,
       events: events.length,
@@ -87,7 +106,7 @@ async function oneRound(n: number): Promise<Round> {
   }
 }
 
-test(`one wave of ${COUNTS.join(', ')} ConfigMaps`, async () => {
+test(`one wave of ${COUNTS.join(', ')} ${KIND}s`, async () => {
   const rounds: Round[] = [];
   for (const n of COUNTS) {
     const round = await oneRound(n);
