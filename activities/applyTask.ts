@@ -8,7 +8,7 @@ import { describeObject } from '../sync/problems';
 import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
 import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/types';
 import type { TaskUpdate } from '../sync/syncRun';
-import type { KubeClient } from './kubeClient';
+import type { KubeClient, LiveObject } from './kubeClient';
 import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
 import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { crashPoint } from './faults';
@@ -29,12 +29,16 @@ const MAX_HOOK_ROUNDS = 3;
 
 const isConflict = (err: unknown) => (err as { code?: unknown }).code === 409;
 
-export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp): Promise<TaskUpdate> {
+/**
+ * `prior`: the object as a LIST read just before (null: absent), which spares the first read; a
+ * write decided from it is guarded as from a GET.
+ */
+export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp, prior?: LiveObject | null): Promise<TaskUpdate> {
   const key = taskKey(task);
   try {
     if (task.prune) return { key, ...(await pruneObject(kube, task, stamp.app)) };
     if (task.createOnly) return { key, state: 'Succeeded', status: 'Synced', hookPhase: 'Succeeded', message: await createIfMissing(kube, task) };
-    const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }) : await applyResource(kube, task, stamp.app);
+    const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }, prior) : await applyResource(kube, task, stamp.app, prior);
     // Argo CD's hook phase of every applied task, plain resources included, until it completes.
     return { key, state: 'Running', status: 'Synced', hookPhase: 'Running', message };
   } catch (err) {
@@ -58,10 +62,13 @@ async function createIfMissing(kube: KubeClient, task: SyncTask): Promise<string
   return `${what} created`;
 }
 
-async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
+/** What a read returns, unless a LIST already told: `prior` stands in for the first read only. */
+const readUnlessKnown = (kube: KubeClient, task: SyncTask, prior: LiveObject | null | undefined) => (prior === undefined ? kube.read(task.ref) : Promise.resolve(prior ?? undefined));
+
+async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookStamp, prior: LiveObject | null | undefined): Promise<string> {
   for (let round = 1; ; round++) {
     try {
-      return await createOrAdoptOnce(kube, task, stamp);
+      return await createOrAdoptOnce(kube, task, stamp, round === 1 ? prior : undefined);
     } catch (err) {
       // Someone took or replaced the name between our read and our write (a retried attempt of
       // this very activity, say): what to do depends on what is there now.
@@ -70,8 +77,8 @@ async function createOrAdoptHook(kube: KubeClient, task: SyncTask, stamp: HookSt
   }
 }
 
-async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookStamp): Promise<string> {
-  const live = await kube.read(task.ref);
+async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookStamp, prior: LiveObject | null | undefined): Promise<string> {
+  const live = await readUnlessKnown(kube, task, prior);
   if (live && carriesStamp(live, stamp)) return `${task.ref.kind.toLowerCase()}/${task.ref.name} adopted (created before a restart)`;
   if (live) {
     if (!deletesBeforeCreation(task)) {
@@ -96,8 +103,8 @@ export function ownedElsewhere(live: KubeObject | undefined, task: SyncTask, app
   return `${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`;
 }
 
-async function applyResource(kube: KubeClient, task: SyncTask, app: string): Promise<string> {
-  const live = await kube.read(task.ref);
+async function applyResource(kube: KubeClient, task: SyncTask, app: string, prior: LiveObject | null | undefined): Promise<string> {
+  const live = await readUnlessKnown(kube, task, prior);
   const refusal = ownedElsewhere(live, task, app);
   if (refusal) throw new TaskRefused(refusal);
   await kube.apply(stampResource(task.object, app));

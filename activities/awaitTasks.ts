@@ -4,30 +4,43 @@
 // activity per poll: history grows by one activity per finished task at most, a dead worker is
 // noticed within the heartbeat timeout, and the next attempt simply reads the live state again.
 // Watches wake the wait when a task's object changes; if they go quiet or break, the objects are
-// read again every QUIET_MS anyway. A hook that vanishes while running fails instead of hanging.
+// read again every QUIET_MS anyway. A group's objects are read by label-selected LISTs (readAhead.ts). A hook that vanishes while running fails instead of hanging.
 import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
-import { describeObject } from '../sync/problems';
-import type { TaskUpdate } from '../sync/syncRun';
+import { stillPending, type TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
 import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/waitingReason';
 import type { WatchedObject } from './changeWatch';
-import { apiVersionOf, type KubeClient } from './kubeClient';
-import { kubeFailure } from './kubeFailures';
+import { apiVersionOf, type KubeClient, type LiveObject } from './kubeClient';
+import { readLive } from './readAhead';
 import { PRUNED, pruneDone } from './pruneObject';
 
 /** Longest wait without reading the objects again, whatever the watches say (the worker's pulse keeps heartbeating meanwhile). */
 const QUIET_MS = 5_000;
 
+/**
+ * Groups at least this big heartbeat before their first read, which may take a while, and gather
+ * what finishes within GATHER_MS of the first outcome into one answer: a thousand Deployments
+ * turning healthy one after another would otherwise cost a wait activity (and its input, the
+ * group's open tasks) each in history. The group's next wave waits for all of them anyway.
+ */
+const BIG_GROUP = 50;
+const GATHER_MS = 1_000;
+
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
 export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
   const beat = heartbeater();
+  const big = tasks.length >= BIG_GROUP;
+  // A small group's first heartbeat carries its reasons (see heartbeater); a big one says it is
+  // alive before it reads, and then every QUIET_MS while it reads.
+  if (big) beat({ waitingFor: [] });
   try {
     for (;;) {
-      const { done, waiting } = await checkTasks(kube, tasks, () => beat());
+      const { done, waiting } = await checkTasks(kube, tasks, app, () => beat());
+      if (done.length > 0 && big && waiting.length > 0) return gatherMore(kube, tasks, done, app, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
@@ -39,6 +52,13 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   } finally {
     watch.stop();
   }
+}
+
+/** `done`, and whatever else of a big group has finished GATHER_MS later. */
+async function gatherMore(kube: KubeClient, tasks: readonly SyncTask[], done: TaskUpdate[], app: string, beat: () => void): Promise<TaskUpdate[]> {
+  await Context.current().sleep(GATHER_MS);
+  const later = await checkTasks(kube, stillPending(tasks, done), app, beat);
+  return [...done, ...later.done];
 }
 
 /**
@@ -58,15 +78,16 @@ function heartbeater(): (details?: WaitingDetails) => void {
   };
 }
 
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+/** Reads every task's object (label-selected LISTs where they pay, GETs otherwise) and judges it. */
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string, beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+  const lives = await readLive(kube, tasks.map((t) => t.ref), { labelSelector: appSelector(app), progress: beat });
   const done: TaskUpdate[] = [];
   const waiting: WaitingReason[] = [];
-  for (const task of tasks) {
-    const outcome = await checkTask(kube, task);
-    beat();
+  tasks.forEach((task, i) => {
+    const outcome = judgeTask(task, lives[i]);
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(toUpdate(task, outcome));
-  }
+  });
   return { done, waiting };
 }
 
@@ -74,13 +95,7 @@ function watchedObject(task: SyncTask): WatchedObject {
   return { apiVersion: apiVersionOf(task.ref), kind: task.ref.kind, namespace: task.ref.namespace, name: task.ref.name };
 }
 
-async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutcome> {
-  let live;
-  try {
-    live = await kube.read(task.ref);
-  } catch (err) {
-    throw kubeFailure(err, `read ${describeObject(task.ref)}`);
-  }
+function judgeTask(task: SyncTask, live: LiveObject | undefined): ResourceOutcome {
   if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task.ref)}` };
   // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
@@ -89,7 +104,6 @@ async function checkTask(kube: KubeClient, task: SyncTask): Promise<ResourceOutc
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
 }
-
 
 /** The update of a finished task (outcome.phase is not Running here). */
 function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {

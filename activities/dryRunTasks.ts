@@ -11,11 +11,14 @@ import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { applyTask, ownedElsewhere, refusedUpdate } from './applyTask';
 import { boundedParallel } from './boundedParallel';
-import type { KubeClient } from './kubeClient';
+import type { KubeClient, LiveObject } from './kubeClient';
+import { APPLY_CONCURRENCY } from './applyGroup';
+import { readAhead } from './readAhead';
+import { objectKey } from '../sync/objectRef';
 import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
 
-/** Requests in flight at once: enough to hide latency, few enough not to crowd the API server. */
-const DRY_RUN_CONCURRENCY = 8;
+/** Requests in flight at once: as many as a group's apply (applyGroup.ts). */
+const DRY_RUN_CONCURRENCY = APPLY_CONCURRENCY;
 
 export interface DryRunOutcome {
   /** Rows of the namespaces created for real before the check. */
@@ -29,9 +32,14 @@ export async function dryRunTasks(kube: KubeClient, scope: DryRunScope, stamp: S
   const createdKeys = new Set(created.map((u) => u.key));
   const checks = scope.check.filter((c) => !createdKeys.has(taskKey(c.task)));
   let done = 0;
+  const beat = () => Context.current().heartbeat(`dry run: ${done} of ${checks.length} checked`);
+  beat();
+  // The ownership check reads each resource: by one LIST per big collection, as the apply does.
+  const known = await readAhead(kube, checks.filter((c) => !isHook(c.task)).map((c) => c.task.ref), { labelSelector: '', progress: beat });
   const results = await boundedParallel(checks, DRY_RUN_CONCURRENCY, async (check) => {
-    const refusal = await dryRun(kube, check, stamp);
-    Context.current().heartbeat(`dry run: ${++done} of ${checks.length} checked`);
+    const refusal = await dryRun(kube, check, stamp, known.get(objectKey(check.task.ref)));
+    done++;
+    beat();
     return refusal;
   });
   return { created, refused: results.filter((r): r is TaskUpdate => r !== undefined) };
@@ -62,11 +70,11 @@ function refusesTheObjectItself(err: unknown): boolean {
 }
 
 /** The refusal of one object's dry run, or undefined when the server accepted it. */
-async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck, stamp: Stamp): Promise<TaskUpdate | undefined> {
+async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck, stamp: Stamp, prior: LiveObject | null | undefined): Promise<TaskUpdate | undefined> {
   const key = taskKey(task);
   try {
     if (isHook(task)) await kube.create(stampHook(task.object, { ...stamp, phase: task.phase }), { dryRun: true });
-    else return await dryRunResource(kube, task, stamp.app);
+    else return await dryRunResource(kube, task, stamp.app, prior);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     // A hook left by an earlier sync: what happens to it (BeforeHookCreation) is the real run's call.
@@ -80,8 +88,9 @@ async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck
   return undefined;
 }
 
-async function dryRunResource(kube: KubeClient, task: SyncTask, app: string): Promise<TaskUpdate | undefined> {
-  const refusal = ownedElsewhere(await kube.read(task.ref), task, app);
+async function dryRunResource(kube: KubeClient, task: SyncTask, app: string, prior: LiveObject | null | undefined): Promise<TaskUpdate | undefined> {
+  const live = prior === undefined ? await kube.read(task.ref) : prior ?? undefined;
+  const refusal = ownedElsewhere(live, task, app);
   if (refusal) return refusedUpdate(taskKey(task), refusal);
   await kube.apply(stampResource(task.object, app), { dryRun: true });
   return undefined;

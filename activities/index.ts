@@ -1,11 +1,10 @@
 // The activities of the sync workflow, built around one cluster's Kubernetes client. The worker
 // for a cluster holds that cluster's credentials; none of them ever enters workflow history.
-import { Context } from '@temporalio/activity';
 import type { KubeObject } from '../sync/manifest';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { ObjectRef, SyncTask } from '../sync/types';
-import { applyTask } from './applyTask';
+import { applyGroup } from './applyGroup';
 import type { DryRunScope } from '../sync/dryRunScope';
 import { dryRunTasks, type DryRunOutcome } from './dryRunTasks';
 import { terminateHooks } from './terminateHooks';
@@ -22,15 +21,9 @@ export interface GroupRequest {
 
 export function createActivities(kube: KubeClient) {
   return {
-    /** Applies every task of a group, in plan order. */
+    /** Applies every task of a group: kinds in plan order, the objects of a kind side by side (applyGroup.ts). */
     async applyGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
-      const updates: TaskUpdate[] = [];
-      for (const task of tasks) {
-        updates.push(await applyTask(kube, task, stamp));
-        // A big group takes a while: the heartbeat keeps it from timing out while it progresses.
-        Context.current().heartbeat(`applied ${updates.length} of ${tasks.length}`);
-      }
-      return updates;
+      return applyGroup(kube, tasks, stamp);
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {

@@ -68,10 +68,25 @@ export interface KubeClient {
   /** Deletes; done when already gone. With `uid` (DeleteOptions), a replacement answers 409 and is kept. */
   delete(ref: ObjectRef, options?: DeleteOptions): Promise<void>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<LiveObject[]>;
+  /** One page of a LIST (`limit`, `continue`); `next` is absent on the last page. */
+  listPage(apiVersion: string, kind: string, namespace: string | undefined, page: PageRequest): Promise<ListPage>;
   /** Every kind the server can list and delete, in its preferred version (discovery). */
   listableKinds(): Promise<ListableKind[]>;
   /** A new set of watches that wake a waiting activity; the caller stops it. */
   changeWatch(): ChangeWatch;
+}
+
+export interface PageRequest {
+  /** Empty: every object of the collection. */
+  labelSelector: string;
+  limit: number;
+  /** The `continue` token of the page before. */
+  next?: string;
+}
+
+export interface ListPage {
+  items: LiveObject[];
+  next?: string;
 }
 
 export function apiVersionOf(ref: Pick<ObjectRef, 'group' | 'version'>): string {
@@ -165,6 +180,13 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     async list(apiVersion, kind, namespace, labelSelector) {
       const res = await honouringRetryAfter(() => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector));
       return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));
+    },
+    async listPage(apiVersion, kind, namespace, { labelSelector, limit, next }) {
+      const call = () => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector || undefined, limit, next);
+      // client-node's model names the token `_continue` (`continue` is a reserved word).
+      const res = plain<{ items: LiveObject[]; metadata?: { _continue?: string; continue?: string } }>(await honouringRetryAfter(call));
+      const token = res.metadata?._continue || res.metadata?.continue || undefined;
+      return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: token };
     },
   };
 }

@@ -18,6 +18,7 @@ import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
+import { forWaiting } from '../sync/waitTask';
 import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
 import { inventoryAfter, kindsToList, type LiveKind } from '../sync/inventory';
@@ -88,6 +89,8 @@ interface Run {
 const DRY_RUN_PATCH = 'dry-run-before-first-write';
 const TERMINATE_PATCH = 'terminate-keeps-finished-hooks';
 const INVENTORY_PATCH = 'prune-lists-inventory-kinds-only';
+/** Waits are sent each task's identity, not its manifest (sync/waitTask.ts): history stays small. */
+const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -287,7 +290,8 @@ async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void
   while (pending.length > 0) {
     setCurrentDetails(`**${title}**: ${waitingSummary(pending)}`);
     const deadline = nextDeadline(pending, waitStartedAt);
-    const wait = () => waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks: pending });
+    const tasks = patched(WAIT_IDENTITY_PATCH) ? pending.map(forWaiting) : pending;
+    const wait = () => waitingActivities(`wait ${title}`).awaitGroup({ stamp: run.stamp, tasks });
     const finished = deadline === undefined ? await wait() : await waitUntil(deadline, wait, () => expiredUpdates(pending, waitStartedAt, Date.now()));
     // awaitGroup returns only once something finished; anything else would loop for ever.
     if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
