@@ -28,9 +28,10 @@ export const FIELD_MANAGER = 'hooksync';
 /** Every request says who sends it: the audit log attributes each write to hooksync. */
 export const USER_AGENT = 'hooksync/0.1.0';
 /**
- * No single request may hang longer than this (client-node sets no timeout): an API server that
- * stopped answering fails the attempt well inside the activities' 15 s heartbeat timeout, and the
- * attempt is retried, instead of a call outliving the activity that made it. The time counts from
+ * No single request may hang longer than this (client-node sets no timeout): the worker keeps
+ * heartbeating while a call is in flight (worker/heartbeatPulse.ts), so only this ends a call to an
+ * API server that stopped answering; the attempt then fails and is retried, instead of a call
+ * outliving the activity that made it. The time counts from
  * when the request is handed to client-node, so a wait for a free pooled connection
  * (keepAliveAgent.ts) is part of it.
  */
