@@ -9,7 +9,7 @@ import { runFacts, writeReport, type BenchRow } from './support/report';
 import { hookLag } from './scenarios/hookLagScenario';
 import { fixedCost, perWave, s1, wideWaves } from './scenarios/syncScenarios';
 import { concurrentSyncs } from './scenarios/concurrentSyncs';
-import { cliCpu, killStall, workerStart } from './scenarios/processScenarios';
+import { cliCpu, killRecovery, workerStart } from './scenarios/processScenarios';
 
 jest.setTimeout(3 * 60 * 60_000);
 
@@ -21,7 +21,7 @@ const scenarios: Array<[ScenarioId, (ctx: BenchContext) => Promise<BenchRow[]>]>
   ['s4', hookLag],
   ['s6', concurrentSyncs],
   ['cli', cliCpu],
-  ['kill', killStall],
+  ['kill', killRecovery],
   ['start', workerStart],
 ];
 

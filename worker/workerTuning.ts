@@ -1,5 +1,5 @@
 // Worker options that decide how fast a dead worker is replaced (and, later, how much memory a
-// worker holds). Measured with bench/killRecovery.bench.ts; the numbers are in the README.
+// worker holds). Measured by the kill scenario of bench/ (HOOKSYNC_BENCH_ONLY=kill npm run bench); the numbers are in the README.
 import type { WorkerOptions } from '@temporalio/worker';
 
 type Tuning = Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout' | 'maxHeartbeatThrottleInterval' | 'maxCachedWorkflows'>;
