@@ -98,8 +98,21 @@ async function untilThrottledOrEnded(handle: WorkflowHandle): Promise<void> {
   });
 }
 
+/**
+ * ConfigMaps that make each of the crowd's LISTs slow to serve (about 1.6 MB), so that the crowd
+ * holds the one seat nearly all the time and a sync's few requests cannot slip in between.
+ */
+async function addBallast(namespace: string): Promise<void> {
+  const data = { ballast: 'x'.repeat(8 * 1024) };
+  const names = Array.from({ length: 200 }, (_, i) => `ballast-${i}`);
+  for (let i = 0; i < names.length; i += 20) {
+    await Promise.all(names.slice(i, i + 20).map((name) => admin.core.createNamespacedConfigMap({ namespace, body: { metadata: { name }, data } })));
+  }
+}
+
 beforeAll(async () => {
   ns = await createTestNamespace(admin, 'throttled');
+  await addBallast(ns);
   saConfig = await serviceAccountKubeConfig(ns);
   await throttle(ns);
   h = await startSyncHarness({ kc: saConfig });
@@ -115,7 +128,9 @@ test('N2 requests turned away with 429 and Retry-After are waited out: the sync 
   // The crowd comes first: the sync's first request already finds the seat taken.
   const crowd = startCrowd(saConfig, ns, 12);
   await crowd.saturated;
-  const run = runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), configMapYaml()), { app: 'throttled', namespace: ns });
+  // Twenty ConfigMaps: their dry run and apply send many requests at once, more than the one seat.
+  const configMaps = Array.from({ length: 20 }, (_, i) => configMapYaml().replace('name: app-config', `name: app-config-${i}`));
+  const run = runSync(h, documents(jobYaml('db-migrate', { hook: 'PreSync', runFor: '3s' }), ...configMaps), { app: 'throttled', namespace: ns });
   run.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
   // The crowd stops once the fault has been felt, however long the sync took to get there.
   try {
@@ -133,5 +148,5 @@ test('N2 requests turned away with 429 and Retry-After are waited out: the sync 
   expect(throttled.length + turnedAway().length).toBeGreaterThan(0);
   const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.name === 'db-migrate');
   expect(creates.map((e) => e.code).filter((code) => code !== 429)).toEqual([201]);
-  console.log(`throttled sync: ${throttled.map((a) => `${a.summary} (attempt ${a.attempts})`).join(', ')}; create requests for the hook: ${creates.map((e) => e.code).join(', ')}`);
+  console.log(`throttled sync: ${turnedAway().length} request(s) turned away; retried: ${throttled.map((a) => `${a.summary} (attempt ${a.attempts})`).join(', ')}; create requests for the hook: ${creates.map((e) => e.code).join(', ')}`);
 });
