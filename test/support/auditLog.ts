@@ -1,7 +1,7 @@
 // Reads the KWOK apiserver's audit log (dev/kwok/audit-policy.yaml logs every write): the record
 // of which requests the API server really answered, in the order it received them.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runDir } from './paths';
 
 export interface AuditEntry {
@@ -33,6 +33,19 @@ export function auditLogPath(): string {
   return join(runDir(), 'kwok', 'clusters', process.env.HOOKSYNC_KWOK_CLUSTER ?? 'hooksync', 'logs', 'audit.log');
 }
 
+/** When this test process started: a log rotated before then holds nothing its tests wrote. */
+const STARTED_AT_MS = Date.now() - process.uptime() * 1000;
+
+/**
+ * The API server rotates its audit log at 100 MB (a few test runs' worth): files it rotated away
+ * while this process ran still hold entries of its tests, oldest first.
+ */
+function rotatedSinceStart(current: string): string[] {
+  const dir = dirname(current);
+  return readdirSync(dir).filter((f) => /^audit-.*\.log$/.test(f)).map((f) => join(dir, f))
+    .filter((f) => statSync(f).mtimeMs >= STARTED_AT_MS).sort();
+}
+
 /**
  * Entries whose raw line mentions `needle` (a cheap pre-filter on a log shared by every test)
  * and that `keep` accepts, oldest first.
@@ -41,7 +54,7 @@ export function auditEntries(needle: string, keep: (e: AuditEntry) => boolean): 
   const path = auditLogPath();
   if (!existsSync(path)) throw new Error(`no audit log at ${path}`);
   const entries: AuditEntry[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of [...rotatedSinceStart(path), path].flatMap((file) => readFileSync(file, 'utf8').split('\n'))) {
     if (!line.includes(`"${needle}"`)) continue;
     const e = JSON.parse(line) as RawEvent;
     const ref = e.objectRef ?? {};
