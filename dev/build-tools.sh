@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds the Temporal CLI, etcd, the Kubernetes control plane and KWOK from the Go module proxy
+# Builds the Temporal CLI, etcd, the Kubernetes control plane, KWOK, and for the cluster set-up the
+# Temporal server, its SQL tool and the UI server, from the Go module proxy
 # into $HOOKSYNC_CACHE (default ~/.cache/hooksync), one directory per tool and version.
 # A tool whose binaries are already there is skipped, so a warm cache costs nothing.
 # Nothing prebuilt is downloaded: every binary is compiled here from its Go module.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/versions.sh"
+source "$here/temporal-server-versions.sh"
 
 export GOMODCACHE="$HOOKSYNC_CACHE/gomod"
 export GOCACHE="$HOOKSYNC_CACHE/gocache"
@@ -35,6 +37,8 @@ github.com/temporalio/cli $TEMPORAL_CLI_VERSION
 sigs.k8s.io/kwok $KWOK_VERSION
 go.etcd.io/etcd/server/v3 $ETCD_VERSION
 k8s.io/kubernetes $KUBERNETES_VERSION
+go.temporal.io/server $TEMPORAL_SERVER_VERSION
+github.com/temporalio/ui-server/v2 $TEMPORAL_UI_SERVER_VERSION
 LIST
   if ((${#missing[@]})); then
     die "the Go module proxy ($(go env GOPROXY)) does not serve: ${missing[*]}. Nothing was built; pick versions it serves in dev/versions.sh (go list -m -versions MODULE)."
@@ -119,11 +123,41 @@ build_kubernetes() {
   )
 }
 
+# The Temporal server (its four services run as separate processes in the cluster set-up) and its
+# SQL schema tool; `go install` names them after their package directories (server, sql), so they
+# are renamed. The PostgreSQL schema files ship in the same module and are kept beside the binaries.
+build_temporal_server() {
+  have_all "$TEMPORAL_SERVER_BIN_DIR" temporal-server temporal-sql-tool && [[ -d "$TEMPORAL_SERVER_SCHEMA_DIR" ]] && {
+    log "temporal server $TEMPORAL_SERVER_VERSION: cached"; return; }
+  mkdir -p "$TEMPORAL_SERVER_BIN_DIR"
+  timed "temporal server and sql tool $TEMPORAL_SERVER_VERSION" \
+    env GOBIN="$TEMPORAL_SERVER_BIN_DIR" go install "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" \
+      "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION"
+  mv "$TEMPORAL_SERVER_BIN_DIR/server" "$TEMPORAL_SERVER_BIN_DIR/temporal-server"
+  mv "$TEMPORAL_SERVER_BIN_DIR/sql" "$TEMPORAL_SERVER_BIN_DIR/temporal-sql-tool"
+  local src; src="$(go mod download -json "go.temporal.io/server@$TEMPORAL_SERVER_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')"
+  [[ -d "$src/schema/postgresql/v12" ]] || die "go.temporal.io/server@$TEMPORAL_SERVER_VERSION has no schema/postgresql/v12"
+  mkdir -p "$(dirname "$TEMPORAL_SERVER_SCHEMA_DIR")"
+  rm -rf "$TEMPORAL_SERVER_SCHEMA_DIR"; cp -r "$src/schema/postgresql/v12" "$TEMPORAL_SERVER_SCHEMA_DIR"
+  chmod -R u+w "$TEMPORAL_SERVER_SCHEMA_DIR"
+}
+
+# The Web UI server the CLI's dev server embeds, as its own program, for the cluster set-up.
+build_temporal_ui() {
+  have_all "$TEMPORAL_UI_BIN_DIR" temporal-ui-server && { log "temporal ui-server $TEMPORAL_UI_SERVER_VERSION: cached"; return; }
+  mkdir -p "$TEMPORAL_UI_BIN_DIR"
+  timed "temporal ui-server $TEMPORAL_UI_SERVER_VERSION" \
+    env GOBIN="$TEMPORAL_UI_BIN_DIR" go install "github.com/temporalio/ui-server/v2/cmd/server@$TEMPORAL_UI_SERVER_VERSION"
+  mv "$TEMPORAL_UI_BIN_DIR/server" "$TEMPORAL_UI_BIN_DIR/temporal-ui-server"
+}
+
 main() {
   local start=$SECONDS
   mkdir -p "$HOOKSYNC_CACHE"
   if have_all "$TEMPORAL_BIN_DIR" temporal && have_all "$KWOK_BIN_DIR" kwok kwokctl \
-     && have_all "$ETCD_BIN_DIR" etcd && have_all "$KUBE_BIN_DIR" kube-apiserver kube-controller-manager kube-scheduler; then
+     && have_all "$ETCD_BIN_DIR" etcd && have_all "$KUBE_BIN_DIR" kube-apiserver kube-controller-manager kube-scheduler \
+     && have_all "$TEMPORAL_SERVER_BIN_DIR" temporal-server temporal-sql-tool && [[ -d "$TEMPORAL_SERVER_SCHEMA_DIR" ]] \
+     && have_all "$TEMPORAL_UI_BIN_DIR" temporal-ui-server; then
     log "all tools cached in $HOOKSYNC_CACHE"
     return
   fi
@@ -132,6 +166,8 @@ main() {
   build_kwok
   build_temporal
   build_kubernetes
+  build_temporal_server
+  build_temporal_ui
   log "tools ready in $HOOKSYNC_CACHE after $((SECONDS - start)) s"
 }
 

@@ -2,7 +2,8 @@
 # The demo command: brings up the embedded environment (building tools on first use), starts a
 # hooksync worker for the KWOK cluster, and syncs examples/demo with live progress: a PreSync
 # migration Job, config in wave -1, a Deployment and Service in wave 0, a PostSync smoke Job and a
-# SyncFail notifier. The Temporal UI link printed at the start shows every step.
+# SyncFail notifier. The Temporal UI link printed at the start shows every step. With
+# HOOKSYNC_TEMPORAL=cluster it runs against the Temporal cluster on PostgreSQL instead.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/.."
@@ -10,7 +11,7 @@ source "$here/env.sh"
 bash "$here/npm-deps.sh"
 bash "$here/start.sh"
 npm run --silent build
-source "$HOOKSYNC_RUN_DIR/env"
+source "$ENV_FILE"
 
 hooksync() { node dist/client/cli.js "$@"; }
 worker_log="$LOG_DIR/demo-worker.log"

@@ -3,7 +3,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 
 HOOKSYNC_RUN_DIR="${HOOKSYNC_RUN_DIR:-$HOOKSYNC_CACHE/run}"
-TEMPORAL_PORT="${HOOKSYNC_TEMPORAL_PORT:-7233}"
+# Which Temporal: `dev` (the CLI's dev server, SQLite file) or `cluster` (the Temporal server's four
+# services on PostgreSQL, dev/temporal-cluster.sh). Both can be up at once, on their own ports, with
+# their own codec server and env file; they share the KWOK cluster.
+HOOKSYNC_TEMPORAL="${HOOKSYNC_TEMPORAL:-dev}"
+case "$HOOKSYNC_TEMPORAL" in
+  dev) TEMPORAL_PORT="${HOOKSYNC_TEMPORAL_PORT:-7233}"; ENV_FILE="$HOOKSYNC_RUN_DIR/env"; MODE_SUFFIX= ;;
+  cluster) TEMPORAL_PORT="${HOOKSYNC_TEMPORAL_PORT:-7433}"; ENV_FILE="$HOOKSYNC_RUN_DIR/env.cluster"; MODE_SUFFIX=-cluster ;;
+  *) printf '[hooksync-env] error: HOOKSYNC_TEMPORAL (or --temporal) is "%s"; use dev or cluster\n' "$HOOKSYNC_TEMPORAL" >&2; exit 2 ;;
+esac
 TEMPORAL_UI_PORT="${HOOKSYNC_TEMPORAL_UI_PORT:-$((TEMPORAL_PORT + 1000))}"
 TEMPORAL_PID_FILE="$HOOKSYNC_RUN_DIR/temporal.pid"
 TEMPORAL_DB="$HOOKSYNC_RUN_DIR/temporal.db"
@@ -19,7 +27,7 @@ CODEC_TOKEN_FILE="$HOOKSYNC_RUN_DIR/codec-token"
 # The claim-check store: payloads too large for Temporal, encrypted, one file per SHA-256.
 CLAIM_CHECK_DIR="$HOOKSYNC_RUN_DIR/claims"
 CODEC_PORT="${HOOKSYNC_CODEC_PORT:-$((TEMPORAL_PORT + 1002))}"
-CODEC_PID_FILE="$HOOKSYNC_RUN_DIR/codec-server.pid"
+CODEC_PID_FILE="$HOOKSYNC_RUN_DIR/codec-server$MODE_SUFFIX.pid"
 CODEC_SERVER_NEEDLE="cli.js codec-server"
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Search attributes the sync workflow sets, so `hooksync list` and the UI's filters can use them.

@@ -8,7 +8,7 @@ import { Connection } from '@temporalio/client';
 
 const runDir = process.env.HOOKSYNC_RUN_DIR ?? join(process.env.HOOKSYNC_CACHE ?? join(homedir(), '.cache', 'hooksync'), 'run');
 const env = Object.fromEntries(
-  readFileSync(join(runDir, 'env'), 'utf8').split('\n')
+  readFileSync(join(runDir, process.env.HOOKSYNC_TEMPORAL === 'cluster' ? 'env.cluster' : 'env'), 'utf8').split('\n')
     .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line)).filter(Boolean).map((m) => [m[1], m[2]]),
 );
 

@@ -2,9 +2,20 @@
 # Brings up the embedded environment: a Temporal dev server (SQLite file, Web UI) and a KWOK
 # cluster (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) on 127.0.0.1.
 # Builds missing tools first. Reuses whatever is already up and healthy. Prints where things are.
+# `--temporal cluster` (or HOOKSYNC_TEMPORAL=cluster) starts the Temporal cluster on PostgreSQL
+# instead of the dev server (dev/temporal-cluster.sh); it writes run/env.cluster instead of run/env.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+while (($#)); do
+  case "$1" in
+    --temporal) HOOKSYNC_TEMPORAL="${2:-}"; shift 2 || { echo "--temporal needs dev or cluster" >&2; exit 2; } ;;
+    --temporal=*) HOOKSYNC_TEMPORAL="${1#*=}"; shift ;;
+    *) echo "dev/start.sh: unknown argument $1 (usage: dev/start.sh [--temporal dev|cluster])" >&2; exit 2 ;;
+  esac
+done
+export HOOKSYNC_TEMPORAL
 source "$here/env.sh"
+source "$here/temporal-cluster.sh"
 
 start_temporal() {
   if pid_is_ours "$TEMPORAL_PID_FILE" "$temporal_bin" && temporal_healthy; then
@@ -127,7 +138,7 @@ wait_until_pods_run() {
 }
 
 write_env_file() {
-  cat >"$HOOKSYNC_RUN_DIR/env" <<ENV
+  cat >"$ENV_FILE" <<ENV
 export TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
 export TEMPORAL_NAMESPACE=default
 export HOOKSYNC_TEMPORAL_UI=http://127.0.0.1:$TEMPORAL_UI_PORT
@@ -144,12 +155,12 @@ main() {
   bash "$here/build-tools.sh"
   mkdir -p "$HOOKSYNC_RUN_DIR" "$LOG_DIR"
   ensure_codec_secrets
-  start_temporal
+  if [[ $HOOKSYNC_TEMPORAL == cluster ]]; then start_temporal_cluster; else start_temporal; fi
   start_codec_server
   ensure_search_attributes
   start_cluster
   write_env_file
-  log "ready in $((SECONDS - start)) s: Temporal 127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT, kubeconfig $KUBECONFIG_FILE (source $HOOKSYNC_RUN_DIR/env)"
+  log "ready in $((SECONDS - start)) s: Temporal 127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT, kubeconfig $KUBECONFIG_FILE (source $ENV_FILE)"
 }
 
 main "$@"

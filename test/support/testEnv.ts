@@ -11,7 +11,8 @@ export interface TestEnv {
   kubeconfigPath: string;
 }
 
-const envFile = () => join(runDir(), 'env');
+/** The env file of the Temporal set-up the tests run against (HOOKSYNC_TEMPORAL, as dev/env.sh). */
+const envFile = () => join(runDir(), process.env.HOOKSYNC_TEMPORAL === 'cluster' ? 'env.cluster' : 'env');
 
 /** Every `export NAME=value` line of the env file. */
 export function readEnvFile(): Map<string, string> {
