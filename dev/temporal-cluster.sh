@@ -95,7 +95,8 @@ ensure_schemas() {
   done
 }
 
-# Ports: the frontend on TEMPORAL_PORT, the other services just above it; membership ports 500 lower.
+# Ports: the frontend on TEMPORAL_PORT, the other services just above it, its HTTP API at +10;
+# membership ports 100 above each service's.
 service_port() {
   case "$1" in frontend) echo "$TEMPORAL_PORT" ;; history) echo $((TEMPORAL_PORT + 1)) ;;
     matching) echo $((TEMPORAL_PORT + 2)) ;; worker) echo $((TEMPORAL_PORT + 6)) ;; esac
@@ -144,7 +145,7 @@ YAML
   $svc:
     rpc:
       grpcPort: $(service_port "$svc")
-      membershipPort: $(($(service_port "$svc") - 500))
+      membershipPort: $(($(service_port "$svc") + 100))
       bindOnLocalHost: true
 YAML
       [[ $svc == frontend ]] && echo "      httpPort: $((TEMPORAL_PORT + 10))"
@@ -222,7 +223,13 @@ start_temporal_cluster() {
   start_postgres
   ensure_schemas
   write_cluster_config
-  local svc
+  local svc up=1
+  for svc in "${TEMPORAL_SERVICES[@]}"; do pid_is_ours "$(service_pid_file "$svc")" "$temporal_server_bin" || up=0; done
+  if ((up)) && temporal_healthy; then
+    log "Temporal cluster already up on 127.0.0.1:$TEMPORAL_PORT"
+    start_temporal_ui
+    return
+  fi
   log "starting the Temporal cluster (services ${TEMPORAL_SERVICES[*]}, $TEMPORAL_CLUSTER_SHARDS history shards) on 127.0.0.1:$TEMPORAL_PORT"
   for svc in "${TEMPORAL_SERVICES[@]}"; do start_temporal_service "$svc"; done
   local deadline=$((SECONDS + 90))

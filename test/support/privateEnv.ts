@@ -25,23 +25,33 @@ export interface PrivateEnv {
    */
   untilRunsPods(): void;
   delete(): void;
+  /** The Temporal cluster set-up only: SIGKILLs one of its services; `restart` starts it again. */
+  killTemporalService(service: TemporalService): { pid: number; restart(): void };
+  /** The Temporal cluster set-up only: the running pid of one of its services. */
+  temporalServicePid(service: TemporalService): number;
+  /** The Temporal cluster set-up only: restarts its PostgreSQL (fast shutdown, then start); its pids before and after. */
+  restartPostgres(): { before: number; after: number };
 }
+
+export type TemporalService = 'frontend' | 'history' | 'matching' | 'worker';
 
 export type KwokComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok-controller';
 
-const VARIABLES = ['HOOKSYNC_RUN_DIR', 'HOOKSYNC_KWOK_CLUSTER', 'HOOKSYNC_TEMPORAL_PORT'] as const;
+const VARIABLES = ['HOOKSYNC_RUN_DIR', 'HOOKSYNC_KWOK_CLUSTER', 'HOOKSYNC_TEMPORAL_PORT', 'HOOKSYNC_TEMPORAL'] as const;
 
 /**
  * Starts the environment and points this test process at it until `delete`. Its name and port
  * come from the checkout's path, so two checkouts testing at once do not share one.
  */
-export function startPrivateEnv(purpose: string): PrivateEnv {
-  const digest = createHash('sha256').update(repoRoot).digest();
+export function startPrivateEnv(purpose: string, temporal: 'dev' | 'cluster' = 'dev'): PrivateEnv {
+  const digest = createHash('sha256').update(repoRoot).update(temporal).digest();
   const name = `${purpose}-${digest.toString('hex').slice(0, 6)}`;
-  const temporalPort = 7400 + (digest.readUInt16BE(0) % 90);
+  // A cluster's services take ports up to its frontend's + 110 (dev/temporal-cluster.sh): its
+  // frontends are spread 12 apart above the dev servers' 7400-7489 and the shared cluster's 7433-7543.
+  const temporalPort = temporal === 'cluster' ? 7600 + (digest.readUInt16BE(0) % 30) * 12 : 7400 + (digest.readUInt16BE(0) % 90);
   const runDir = join(cacheDir(), `run-${name}`);
   const clusterName = `hooksync-${name}`;
-  const settings = { HOOKSYNC_RUN_DIR: runDir, HOOKSYNC_KWOK_CLUSTER: clusterName, HOOKSYNC_TEMPORAL_PORT: String(temporalPort) };
+  const settings = { HOOKSYNC_RUN_DIR: runDir, HOOKSYNC_KWOK_CLUSTER: clusterName, HOOKSYNC_TEMPORAL_PORT: String(temporalPort), HOOKSYNC_TEMPORAL: temporal };
   const saved = Object.fromEntries(VARIABLES.map((v) => [v, process.env[v]]));
   const script = (file: string, ...args: string[]) => execFileSync('bash', [join(repoRoot, 'dev', file), ...args], { env: { ...process.env, ...settings }, stdio: 'inherit' });
   script('start.sh');
@@ -79,6 +89,21 @@ export function startPrivateEnv(purpose: string): PrivateEnv {
     },
     untilRunsPods() {
       execFileSync('bash', ['-c', `source ${join(repoRoot, 'dev', 'env.sh')} && cluster_runs_pods 180`], { env: { ...process.env, ...settings }, stdio: 'inherit' });
+    },
+    killTemporalService(service) {
+      const pid = this.temporalServicePid(service);
+      process.kill(pid, 'SIGKILL');
+      // start.sh starts the services that are not running and leaves the others alone.
+      return { pid, restart: () => script('start.sh') };
+    },
+    temporalServicePid: (service) => Number(readFileSync(join(runDir, 'temporal-cluster', `${service}.pid`), 'utf8')),
+    restartPostgres() {
+      const cluster = (commands: string) => execFileSync('bash', ['-c', `source ${join(repoRoot, 'dev', 'env.sh')} && source ${join(repoRoot, 'dev', 'temporal-cluster.sh')} && ${commands}`],
+        { env: { ...process.env, ...settings }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+      const postmasterPid = () => Number(cluster('head -1 "$PG_DATA_DIR/postmaster.pid"').trim());
+      const before = postmasterPid();
+      cluster('stop_postgres && start_postgres');
+      return { before, after: postmasterPid() };
     },
     delete() {
       script('stop.sh', '--delete');
