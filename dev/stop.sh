@@ -52,7 +52,7 @@ stop_temporal() (
   stop_process "$CODEC_PID_FILE" "$CODEC_SERVER_NEEDLE" "codec server ($HOOKSYNC_TEMPORAL)"
   if [[ $HOOKSYNC_TEMPORAL == cluster ]]; then
     stop_temporal_cluster
-    [[ -n "$delete" ]] && rm -rf "$CLUSTER_DIR" "$ENV_FILE"
+    [[ -n "$delete" ]] && rm -rf "$CLUSTER_DIR" "$ENV_FILE" "$PG_HOME"
   else
     stop_process "$TEMPORAL_PID_FILE" "$temporal_bin" "Temporal dev server"
     [[ -n "$delete" ]] && rm -f "$TEMPORAL_DB" "$TEMPORAL_DB"-*

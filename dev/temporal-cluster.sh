@@ -231,17 +231,54 @@ start_temporal_cluster() {
     return
   fi
   log "starting the Temporal cluster (services ${TEMPORAL_SERVICES[*]}, $TEMPORAL_CLUSTER_SHARDS history shards) on 127.0.0.1:$TEMPORAL_PORT"
+  # Every service writes the cluster's metadata into a new database at start, and those started
+  # at the same moment collide (one exits "Failed to apply cluster metadata"): history goes first.
+  start_temporal_service history
+  until_service_listens history
   for svc in "${TEMPORAL_SERVICES[@]}"; do start_temporal_service "$svc"; done
   local deadline=$((SECONDS + 90))
   until temporal_healthy; do
-    for svc in "${TEMPORAL_SERVICES[@]}"; do
-      pid_is_ours "$(service_pid_file "$svc")" "$temporal_server_bin" || die "the Temporal $svc service exited; see $LOG_DIR/temporal-$svc.log"
-    done
+    services_alive
     ((SECONDS < deadline)) || die "the Temporal cluster did not answer within 90 s; see $LOG_DIR/temporal-*.log"
     sleep 0.5
   done
   ensure_default_namespace
+  until_cluster_serves
   start_temporal_ui
+}
+
+# Dies naming the first service whose process is gone.
+services_alive() {
+  local svc
+  for svc in "${TEMPORAL_SERVICES[@]}"; do
+    pid_is_ours "$(service_pid_file "$svc")" "$temporal_server_bin" || die "the Temporal $svc service exited; see $LOG_DIR/temporal-$svc.log"
+  done
+}
+
+until_service_listens() {
+  local deadline=$((SECONDS + 60))
+  until port_in_use "$(service_port "$1")"; do
+    pid_is_ours "$(service_pid_file "$1")" "$temporal_server_bin" || die "the Temporal $1 service exited; see $LOG_DIR/temporal-$1.log"
+    ((SECONDS < deadline)) || die "the Temporal $1 service did not listen within 60 s; see $LOG_DIR/temporal-$1.log"
+    sleep 0.3
+  done
+}
+
+# The frontend answers health checks before it sees the history and matching services in its
+# membership ring ("Not enough hosts to serve the request"): ready once a workflow lookup reaches
+# history (not found) and a task queue lookup reaches matching.
+until_cluster_serves() {
+  local deadline=$((SECONDS + 90)) out
+  while :; do
+    services_alive
+    out="$("$temporal_bin" workflow describe --address "127.0.0.1:$TEMPORAL_PORT" -w hooksync-readiness-probe 2>&1)" || true
+    if grep -q "not found" <<<"$out" \
+       && "$temporal_bin" task-queue describe --address "127.0.0.1:$TEMPORAL_PORT" --task-queue hooksync-readiness-probe >/dev/null 2>&1; then
+      return
+    fi
+    ((SECONDS < deadline)) || die "the Temporal cluster does not serve workflows after 90 s ($out); see $LOG_DIR/temporal-*.log"
+    sleep 0.5
+  done
 }
 
 stop_temporal_cluster() {
