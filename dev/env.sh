@@ -18,7 +18,7 @@ TEMPORAL_DB="$HOOKSYNC_RUN_DIR/temporal.db"
 KWOK_CLUSTER="${HOOKSYNC_KWOK_CLUSTER:-hooksync}"
 export KWOK_WORKDIR="$HOOKSYNC_RUN_DIR/kwok"
 KWOK_CLUSTER_DIR="$KWOK_WORKDIR/clusters/$KWOK_CLUSTER"
-KUBECONFIG_FILE="$HOOKSYNC_RUN_DIR/kubeconfig"
+KUBECONFIG_FILE="${HOOKSYNC_KUBECONFIG_FILE:-$HOOKSYNC_RUN_DIR/kubeconfig}"
 LOG_DIR="$HOOKSYNC_RUN_DIR/logs"
 # The payload codec's key ring (lines id:base64key, the last one current) and the codec server's
 # bearer token; both made by dev/start.sh when missing, mode 0600.

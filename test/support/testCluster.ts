@@ -11,9 +11,10 @@ export interface TestCluster {
   apps: AppsV1Api;
 }
 
-export function connectTestCluster(): TestCluster {
+/** The embedded cluster, or another one (dev/kube-cluster.sh) by its kubeconfig. */
+export function connectTestCluster(kubeconfigPath = readTestEnv().kubeconfigPath): TestCluster {
   const kc = new KubeConfig();
-  kc.loadFromFile(readTestEnv().kubeconfigPath);
+  kc.loadFromFile(kubeconfigPath);
   return { kc, core: kc.makeApiClient(CoreV1Api), batch: kc.makeApiClient(BatchV1Api), apps: kc.makeApiClient(AppsV1Api) };
 }
 

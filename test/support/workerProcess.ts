@@ -12,11 +12,14 @@ export interface WorkerProcess {
   output(): string;
 }
 
-export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}): WorkerProcess {
+/** `kubeconfig`: another cluster's (dev/kube-cluster.sh); the worker then holds only that one. */
+export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}, kubeconfig?: string): WorkerProcess {
   const env = readTestEnv();
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath], {
+  const kubeconfigPath = kubeconfig ?? env.kubeconfigPath;
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', kubeconfigPath], {
     env: {
       ...process.env,
+      KUBECONFIG: kubeconfigPath,
       HOOKSYNC_CLUSTER: clusterName,
       TEMPORAL_ADDRESS: env.temporalAddress,
       TEMPORAL_NAMESPACE: env.temporalNamespace,
