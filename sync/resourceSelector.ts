@@ -84,6 +84,8 @@ export interface Candidate {
   ref: SelectableRef;
   /** The phases it runs in when it is a hook (a selective sync runs none); empty for a resource. */
   hookPhases: readonly string[];
+  /** A hook's `metadata.generateName`: users name such a hook by it, since its name is computed. */
+  generateName?: string;
 }
 
 /**
@@ -106,7 +108,7 @@ export function selectsNothing(selectors: readonly ResourceSelector[], candidate
 const MAX_HINTS = 3;
 
 function whatItCouldMean(selector: ResourceSelector, candidates: readonly Candidate[]): string {
-  const hooks = candidates.filter((c) => c.hookPhases.length > 0 && selectorMatches(selector, c.ref));
+  const hooks = candidates.filter((c) => c.hookPhases.length > 0 && namesHook(selector, c));
   if (hooks.length > 0) {
     const named = hooks.slice(0, MAX_HINTS).map((h) => `${h.hookPhases.join(',')} hook ${describeRef(h.ref)}`).join(', ');
     return `it names ${named}, and a selective sync runs no hooks (as in Argo CD); sync without --resource to run them`;
@@ -115,7 +117,14 @@ function whatItCouldMean(selector: ResourceSelector, candidates: readonly Candid
   const near = nearMisses(selector, resources);
   if (near.length > 0) return `did you mean ${near.slice(0, MAX_HINTS).map(selectorFor).join(' or ')}?`;
   const kinds = [...new Set(resources.map((r) => r.kind))].sort();
-  return `the manifests have no ${selector.kind} (their kinds: ${kinds.slice(0, 8).join(', ')}${kinds.length > 8 ? ', …' : ''})`;
+  return `the manifests have no resource of kind ${selector.kind} (the kinds they have: ${kinds.slice(0, 8).join(', ')}${kinds.length > 8 ? ', …' : ''})`;
+}
+
+/** By its name, or by the generateName it was named from (`db-migrate-` or `db-migrate`). */
+function namesHook(selector: ResourceSelector, hook: Candidate): boolean {
+  if (selectorMatches(selector, hook.ref)) return true;
+  const prefix = hook.generateName;
+  return prefix !== undefined && [prefix, prefix.replace(/-$/, '')].some((name) => selectorMatches(selector, { ...hook.ref, name }));
 }
 
 /**

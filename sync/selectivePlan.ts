@@ -34,7 +34,7 @@ function toCandidates(tasks: readonly SyncTask[]): Candidate[] {
     if (task.createOnly) continue;
     const key = objectKey(task.ref);
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ref: task.ref, hookPhases: isHook(task) ? [task.phase] : [] });
+    if (!seen) byKey.set(key, { ref: task.ref, hookPhases: isHook(task) ? [task.phase] : [], ...(task.generateName ? { generateName: task.generateName } : {}) });
     else if (isHook(task)) seen.hookPhases.push(task.phase);
   }
   return [...byKey.values()];

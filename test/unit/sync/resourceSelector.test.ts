@@ -131,7 +131,16 @@ describe('unmatchedSelectors: what a selector that matches nothing could have me
   });
 
   test('a kind the manifests do not have: their kinds', () => {
-    expect(unmatched(':Secret:db')).toEqual(['--resource :Secret:db matches no resource in the manifests: the manifests have no Secret (their kinds: ConfigMap, Deployment, Namespace, Service)']);
+    expect(unmatched(':Secret:db')).toEqual([
+      '--resource :Secret:db matches no resource in the manifests: the manifests have no resource of kind Secret (the kinds they have: ConfigMap, Deployment, Namespace, Service)',
+    ]);
+  });
+
+  test('a hook named by its generateName, with or without the trailing dash', () => {
+    const generated: Candidate = { ref: ref('batch', 'Job', 'shop', 'smoke-postsync-1a2b3c4d'), hookPhases: ['PostSync'], generateName: 'smoke-' };
+    for (const text of ['batch:Job:smoke', 'batch:Job:smoke-']) {
+      expect(unmatchedSelectors([parse(text)], [...resources, generated])[0]).toMatch(/it names PostSync hook Job shop\/smoke-postsync-1a2b3c4d, and a selective sync runs no hooks/);
+    }
   });
 
   test('a hook: a selective sync runs none, as in Argo CD', () => {
