@@ -1,5 +1,6 @@
 // `hooksync sync`: checks the manifests and the cluster, starts the sync workflow and follows it.
 import type { WorkflowHandle } from '@temporalio/client';
+import { selectedCount, selectionLines } from '../sync/formatPlan';
 import type { ResourceSelector } from '../sync/resourceSelector';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
@@ -40,6 +41,8 @@ export async function syncCommand(opts: SyncOptions) {
     console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
     const link = uiLink(client, handle.workflowId, handle.firstExecutionRunId ?? '');
     if (link) console.log(`Temporal UI: ${link}`);
+    // What `hooksync plan --resource` shows: a user who expects hooks to run learns here that they will not.
+    if (plan.selection) for (const line of selectionLines(plan.selection, selectedCount(plan))) console.log(line);
   }
   if (!(await hasWorker(client, kube.cluster))) {
     console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);

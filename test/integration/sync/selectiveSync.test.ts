@@ -80,6 +80,12 @@ test('hooksync sync --resource writes the selected object only, and creates no h
   // Not one request to an object that was not selected: not even a dry run.
   expect(describeRequests(hooksyncRequests(ns))).toEqual(['patch configmaps/chosen']);
   expect(describeRequests(auditedDryRuns(ns).filter((e) => e.userAgent.startsWith('hooksync/')))).toEqual(['patch configmaps/chosen']);
+
+  // For people, the sync says up front what it leaves out, as `hooksync plan --resource` does.
+  const text = await runCliSync(kit.h.clusterName, '-f', manifestFile(yaml), '--app', app, '-n', ns, '--resource', ':ConfigMap:chosen');
+  expect(text.code).toBe(0);
+  expect(text.stdout).toContain(`selective sync (--resource :ConfigMap:chosen): 1 of 2 resource(s) selected`);
+  expect(text.stdout).toMatch(new RegExp(`hooks not run \\(a selective sync runs no hooks, as in Argo CD\\):\n  - PreSync Job ${ns}/migrate\n  - PostSync Job ${ns}/smoke`));
 });
 
 test('hooksync plan --resource shows, offline, what is selected and that hooks are skipped', async () => {
