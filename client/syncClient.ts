@@ -76,7 +76,7 @@ export async function startSyncRun(client: Client, args: SyncInput): Promise<Wor
         { key: CLUSTER_ATTRIBUTE, value: args.cluster },
         { key: SYNC_ID_ATTRIBUTE, value: args.syncId },
       ],
-      staticSummary: `sync ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
+      staticSummary: `${args.plan.selection ? 'selective sync (no hooks) of' : 'sync'} ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {

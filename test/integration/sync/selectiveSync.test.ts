@@ -51,7 +51,10 @@ async function selectiveSync(yaml: string, o: { app: string; namespace: string; 
   const planned = await planFromFiles(['-'], { syncId, attempt: 0, defaultNamespace: o.namespace, selection: selectors(...o.resources) }, { stdin: yaml });
   if (planned.problems.length > 0) throw new Error(`problems:\n${planned.problems.join('\n')}`);
   const handle = await startSync(kit.h.client, { syncId, app: o.app, cluster: kit.h.clusterName, plan: planned.plan, prune: o.prune });
-  return followSync(handle, () => undefined);
+  const result = await followSync(handle, () => undefined);
+  // The Temporal UI's summary of the run tells it apart from a full sync.
+  expect(await (await handle.describe()).staticSummary()).toBe(`selective sync (no hooks) of ${o.app} to ${kit.h.clusterName} (sync id ${syncId})`);
+  return result;
 }
 
 async function configMapNames(ns: string, app: string): Promise<string[]> {
