@@ -54,11 +54,6 @@ export function formatSelector(selector: ResourceSelector): string {
   return `${selector.exclude ? '!' : ''}${selector.group}:${selector.kind}:${target}`;
 }
 
-/** The selector that names exactly this object, for "did you mean" hints. */
-export function selectorFor(ref: SelectableRef): string {
-  return formatSelector({ ...ref, exclude: false });
-}
-
 const fieldMatches = (pattern: string, value: string) => pattern === ANY || pattern === value;
 
 /** Does this one selector name `ref`, leaving its `!` aside (Argo CD's SyncOperationResource.Compare)? */
@@ -114,8 +109,8 @@ function whatItCouldMean(selector: ResourceSelector, candidates: readonly Candid
     return `it names ${named}, and a selective sync runs no hooks (as in Argo CD); sync without --resource to run them`;
   }
   const resources = candidates.filter((c) => c.hookPhases.length === 0).map((c) => c.ref);
-  const near = nearMisses(selector, resources);
-  if (near.length > 0) return `did you mean ${near.slice(0, MAX_HINTS).map(selectorFor).join(' or ')}?`;
+  const near = [...new Set(nearMisses(selector, resources).map((ref) => formatSelector(corrected(selector, ref))))];
+  if (near.length > 0) return `did you mean ${near.slice(0, MAX_HINTS).join(' or ')}?`;
   const kinds = [...new Set(resources.map((r) => r.kind))].sort();
   return `the manifests have no resource of kind ${selector.kind} (the kinds they have: ${kinds.slice(0, 8).join(', ')}${kinds.length > 8 ? ', …' : ''})`;
 }
@@ -137,6 +132,13 @@ function nearMisses(selector: ResourceSelector, refs: readonly SelectableRef[]):
   const ofKind = refs.filter((ref) => same(selector.kind, ref.kind));
   const named = ofKind.filter((ref) => same(selector.name, ref.name));
   return (named.length > 0 ? named : ofKind).map((ref) => ({ ref, score: closeness(selector, ref) })).sort((a, b) => b.score - a.score).map((s) => s.ref);
+}
+
+/** The selector with each field that misses `ref` set to ref's value; fields that match stay as written. */
+function corrected(selector: ResourceSelector, ref: SelectableRef): ResourceSelector {
+  const keep = (field: 'group' | 'kind' | 'name') => (fieldMatches(selector[field], ref[field]) ? selector[field] : ref[field]);
+  const namespace = selector.namespace === '' || fieldMatches(selector.namespace, ref.namespace) ? selector.namespace : ref.namespace;
+  return { ...selector, group: keep('group'), kind: keep('kind'), name: keep('name'), namespace };
 }
 
 function closeness(selector: ResourceSelector, ref: SelectableRef): number {

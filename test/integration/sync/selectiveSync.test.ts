@@ -103,7 +103,7 @@ test('hooksync plan --resource shows, offline, what is selected and that hooks a
 
   const wrong = await runOfflineCli('plan', '-f', file, '-n', 'shop', '--resource', 'apps:ConfigMap:chosen', '--resource', 'batch:Job:migrate');
   expect(wrong.code).toBe(2);
-  expect(wrong.stderr).toContain('--resource apps:ConfigMap:chosen matches no resource in the manifests: did you mean :ConfigMap:shop/chosen?');
+  expect(wrong.stderr).toContain('--resource apps:ConfigMap:chosen matches no resource in the manifests: did you mean :ConfigMap:chosen?');
   expect(wrong.stderr).toContain('--resource batch:Job:migrate matches no resource in the manifests: it names PreSync hook Job shop/migrate, and a selective sync runs no hooks');
 
   const malformed = await runOfflineCli('plan', '-f', file, '--resource', 'ConfigMap');

@@ -41,7 +41,7 @@ test('a malformed selector and one that matches nothing are both problems, and n
   const planned = await planSync([manifestFile()], { namespace: 'shop', syncId: 's1', resources: ['web', ':Deployment:web'] });
   expect(planned.problems).toEqual([
     '--resource "web": expected [!][GROUP:]KIND:[NAMESPACE/]NAME, with two or three fields separated by ":" (found 1)',
-    '--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:shop/web?',
+    '--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:web?',
   ]);
   expect(planned.plan.groups).toEqual([]);
 });

@@ -116,18 +116,25 @@ describe('unmatchedSelectors: what a selector that matches nothing could have me
     expect(unmatched(':Service:web', 'apps:Deployment:shop/web', '!:ConfigMap:*', '*:*:*')).toEqual([]);
   });
 
-  test('the core group for a kind of another group: the right group is suggested', () => {
-    expect(unmatched(':Deployment:web')).toEqual(['--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:shop/web?']);
+  test('the core group for a kind of another group: the right group is suggested, the rest kept as written', () => {
+    expect(unmatched(':Deployment:web')).toEqual(['--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:web?']);
+    expect(unmatched('!:Deployment:*')[0]).toMatch(/did you mean !apps:Deployment:\*\?$/);
   });
 
   test('the wrong case or namespace: the object as it is spelt', () => {
-    expect(unmatched(':configmap:app-config')[0]).toMatch(/did you mean :ConfigMap:shop\/app-config\?$/);
+    expect(unmatched(':configmap:app-config')[0]).toMatch(/did you mean :ConfigMap:app-config\?$/);
     expect(unmatched('apps:Deployment:prod/web')[0]).toMatch(/did you mean apps:Deployment:shop\/web\?$/);
     expect(unmatched(':Namespace:default/shop')[0]).toMatch(/did you mean :Namespace:shop\?$/);
   });
 
   test('a name the kind does not have: the objects of that kind', () => {
-    expect(unmatched(':ConfigMap:app-cfg')[0]).toMatch(/did you mean :ConfigMap:shop\/app-config\?$/);
+    expect(unmatched(':ConfigMap:app-cfg')[0]).toMatch(/did you mean :ConfigMap:app-config\?$/);
+  });
+
+  test('at most three hints, each once', () => {
+    const many: Candidate[] = ['a', 'b', 'c', 'd'].map((name) => ({ ref: ref('', 'Secret', 'shop', name), hookPhases: [] }));
+    expect(unmatchedSelectors([parse(':Secret:z')], many)).toEqual(['--resource :Secret:z matches no resource in the manifests: did you mean :Secret:a or :Secret:b or :Secret:c?']);
+    expect(unmatchedSelectors([parse('apps:Secret:*')], many)).toEqual(['--resource apps:Secret:* matches no resource in the manifests: did you mean :Secret:*?']);
   });
 
   test('a kind the manifests do not have: their kinds', () => {

@@ -60,7 +60,7 @@ describe('planSync with --resource', () => {
   test('a selector that matches nothing is a problem, and nothing is planned', () => {
     const { plan, problems, selectionProblems } = select([':ConfigMap:app-config', ':Deployment:web']);
     expect(problems).toEqual([]);
-    expect(selectionProblems).toEqual(['--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:shop/web?']);
+    expect(selectionProblems).toEqual(['--resource :Deployment:web matches no resource in the manifests: did you mean apps:Deployment:web?']);
     expect(plan.groups).toEqual([]);
   });
 
