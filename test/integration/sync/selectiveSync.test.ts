@@ -5,10 +5,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, startSync } from '../../../client/syncClient';
 import { parseResourceSelector, type ResourceSelector } from '../../../sync/resourceSelector';
-import type { SyncResult } from '../../../sync/syncRun';
+import type { SyncInput, SyncResult } from '../../../sync/syncRun';
 import { auditedDryRuns } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
 import { runCliSync, runOfflineCli } from '../../support/runCli';
@@ -54,7 +56,15 @@ async function selectiveSync(yaml: string, o: { app: string; namespace: string; 
   const result = await followSync(handle, () => undefined);
   // The Temporal UI's summary of the run tells it apart from a full sync.
   expect(await (await handle.describe()).staticSummary()).toBe(`selective sync (no hooks) of ${o.app} to ${kit.h.clusterName} (sync id ${syncId})`);
+  // --prune travels where only a worker that knows the selection looks: an older one would prune nothing.
+  const input = await startedInput(handle);
+  expect([input.prune, input.selectivePrune]).toEqual([false, o.prune ?? false]);
   return result;
+}
+
+async function startedInput(handle: WorkflowHandle): Promise<SyncInput> {
+  const started = (await handle.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes;
+  return decodeFromPayloadsAtIndex<SyncInput>(handle.client.options.loadedDataConverter, 0, started?.input?.payloads);
 }
 
 async function configMapNames(ns: string, app: string): Promise<string[]> {
