@@ -5,6 +5,7 @@
 // small modules; each command loads what it does when it runs (commandActions.ts).
 import { Command, InvalidArgumentError } from 'commander';
 import { durationSeconds } from '../sync/hookTimeout';
+import { parseResourceSelector, type ResourceSelector } from '../sync/resourceSelector';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
@@ -17,6 +18,14 @@ import { addTerminateCommand } from './terminateCommand';
 export { EXIT } from './cliCommon';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `--resource`, repeatable; a malformed selector is a usage error (exit 2) naming what is wrong. */
+function collectSelector(value: string, previous: ResourceSelector[]): ResourceSelector[] {
+  const parsed = parseResourceSelector(value);
+  if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+  return [...previous, parsed.selector];
+}
+const RESOURCE_HELP = 'a selective sync of only this object, [!][GROUP:]KIND:[NAMESPACE/]NAME as argocd app sync takes it (empty GROUP: core; * any; ! excludes); no hooks run (repeatable)';
 
 function parseTimeout(value: string): number {
   const seconds = durationSeconds(value);
@@ -36,6 +45,7 @@ function program(): Command {
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
+    .option('--resource <selector>', RESOURCE_HELP, collectSelector, [])
     .addOption(output())
     .action(async (opts) => { process.exitCode = await planAction().planCommand(opts); });
   const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
@@ -44,6 +54,7 @@ function program(): Command {
     .option('-n, --namespace <ns>', "namespace for objects that name none (default: the context's)")
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .option('--prune', "delete the app's live objects that the manifests no longer have")
+    .option('--resource <selector>', RESOURCE_HELP, collectSelector, [])
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')

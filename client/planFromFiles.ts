@@ -14,6 +14,6 @@ export interface PlannedFiles {
 export async function planFromFiles(paths: readonly string[], options: PlanOptions, load: LoadOptions = {}): Promise<PlannedFiles> {
   const loaded = await loadManifests(paths, load);
   const planned = planSync(loaded.manifests, options);
-  const problems = [...loaded.problems.map(formatLoadProblem), ...planned.problems.map(formatProblem)];
+  const problems = [...loaded.problems.map(formatLoadProblem), ...planned.problems.map(formatProblem), ...planned.selectionProblems];
   return { plan: planned.plan, problems };
 }

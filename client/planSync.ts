@@ -3,6 +3,7 @@
 // Offline: no server is asked anything.
 import { planFromFiles } from './planFromFiles';
 import { newSyncId } from './syncClient';
+import { parseResourceSelector } from '../sync/resourceSelector';
 import type { SyncPlan } from '../sync/types';
 
 export interface PlanSyncOptions {
@@ -12,6 +13,8 @@ export interface PlanSyncOptions {
   createNamespace?: boolean;
   /** Defaults to a fresh id. */
   syncId?: string;
+  /** A selective sync (`--resource`): selectors such as `apps:Deployment:shop/web`; no hooks run. */
+  resources?: readonly string[];
 }
 
 export interface PlannedSync {
@@ -24,6 +27,12 @@ export interface PlannedSync {
 /** Plans files, directories (recursively) or `-` (stdin), as `hooksync plan -f` does. */
 export async function planSync(paths: readonly string[], options: PlanSyncOptions): Promise<PlannedSync> {
   const syncId = options.syncId ?? newSyncId();
-  const planned = await planFromFiles(paths, { syncId, attempt: 0, defaultNamespace: options.namespace, createNamespace: options.createNamespace });
-  return { syncId, ...planned };
+  const parsed = (options.resources ?? []).map(parseResourceSelector);
+  const selection = parsed.flatMap((p) => ('selector' in p ? [p.selector] : []));
+  const selectorErrors = parsed.flatMap((p) => ('error' in p ? [p.error] : []));
+  const planned = await planFromFiles(paths, {
+    syncId, attempt: 0, defaultNamespace: options.namespace, createNamespace: options.createNamespace, ...(options.resources?.length ? { selection } : {}),
+  });
+  if (selectorErrors.length === 0) return { syncId, ...planned };
+  return { syncId, plan: { ...planned.plan, groups: [] }, problems: [...selectorErrors, ...planned.problems] };
 }

@@ -1,5 +1,7 @@
 // `hooksync sync`: checks the manifests and the cluster, starts the sync workflow and follows it.
 import type { WorkflowHandle } from '@temporalio/client';
+import { selectedCount, selectionLines } from '../sync/formatPlan';
+import type { ResourceSelector } from '../sync/resourceSelector';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { clusterPreflight } from './clusterPreflight';
@@ -13,12 +15,14 @@ import { connectOrFail } from './temporalOrFail';
 export interface SyncOptions extends TemporalFlags {
   filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
   wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+  /** `--resource`: a selective sync. */
+  resource?: ResourceSelector[];
 }
 
 export async function syncCommand(opts: SyncOptions) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
-  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace, opts.resource);
   const unserved = await clusterPreflight(kube.kc, plan);
   if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
   const client = await connectOrFail(opts);
@@ -37,6 +41,8 @@ export async function syncCommand(opts: SyncOptions) {
     console.log(`sync ${syncId} of app ${opts.app} started: workflow ${handle.workflowId}`);
     const link = uiLink(client, handle.workflowId, handle.firstExecutionRunId ?? '');
     if (link) console.log(`Temporal UI: ${link}`);
+    // What `hooksync plan --resource` shows: a user who expects hooks to run learns here that they will not.
+    if (plan.selection) for (const line of selectionLines(plan.selection, selectedCount(plan))) console.log(line);
   }
   if (!(await hasWorker(client, kube.cluster))) {
     console.error(`hooksync: warning: no worker polls task queue ${taskQueueFor(kube.cluster)}; the sync waits until one does (start one with: hooksync worker)`);

@@ -36,9 +36,11 @@ export async function startSync(
   client: Client,
   input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const { timeoutSeconds, ...rest } = input;
+  const { timeoutSeconds, prune = false, ...rest } = input;
   const inventory = await lastInventory(client, input.cluster, input.app);
-  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
+  // A selective sync's --prune goes where only workers that know the selection look (SyncInput.selectivePrune).
+  const pruning = input.plan.selection ? { prune: false, selectivePrune: prune } : { prune };
+  const args: SyncInput = { ...rest, attempt: 0, ...pruning, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
   return startSyncRun(client, args);
 }
 
@@ -74,7 +76,7 @@ export async function startSyncRun(client: Client, args: SyncInput): Promise<Wor
         { key: CLUSTER_ATTRIBUTE, value: args.cluster },
         { key: SYNC_ID_ATTRIBUTE, value: args.syncId },
       ],
-      staticSummary: `sync ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
+      staticSummary: `${args.plan.selection ? 'selective sync (no hooks) of' : 'sync'} ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {

@@ -1,7 +1,8 @@
 // Two renderings of a plan: the JSON of `hooksync plan -o json` (DESIGN §3, a contract other tools
 // rely on) and a text table for people and for golden files.
 
-import { type SkippedPrune, type SyncGroup, type SyncPlan, type SyncTask, planTasks } from './types';
+import { formatSelector } from './resourceSelector';
+import { type PlanSelection, type SkippedPrune, type SyncGroup, type SyncPlan, type SyncTask, planTasks } from './types';
 
 export interface PlanTaskJson {
   phase: string;
@@ -17,14 +18,50 @@ export interface PlanTaskJson {
   prune: boolean;
 }
 
+/** What a selective sync (`--resource`) leaves out, and why. */
+export interface PlanSelectionJson {
+  selectors: string[];
+  /** Resources of the manifests that no selector picked: neither applied nor pruned. */
+  unselected: number;
+  /** Hooks that do not run: a selective sync runs none (Argo CD). */
+  skippedHooks: Array<{ phase: string; group: string; kind: string; namespace: string; name: string }>;
+}
+
 export interface PlanJson {
   tasks: PlanTaskJson[];
   warnings: string[];
+  /** Present for a selective sync only. */
+  selection?: PlanSelectionJson;
 }
 
-/** Tasks in execution order with exactly the fields of DESIGN §3. */
+/** Tasks in execution order with exactly the fields of DESIGN §3 (and `selection` for a selective sync). */
 export function planToJson(plan: SyncPlan): PlanJson {
-  return { tasks: planTasks(plan).map(taskToJson), warnings: [...plan.warnings] };
+  const json: PlanJson = { tasks: planTasks(plan).map(taskToJson), warnings: [...plan.warnings] };
+  if (plan.selection) json.selection = selectionToJson(plan.selection);
+  return json;
+}
+
+function selectionToJson(selection: PlanSelection): PlanSelectionJson {
+  return {
+    selectors: selection.selectors.map(formatSelector),
+    unselected: selection.unselected,
+    skippedHooks: selection.skippedHooks.map(({ phase, ref: { group, kind, namespace, name } }) => ({ phase, group, kind, namespace, name })),
+  };
+}
+
+/**
+ * The lines that tell what a selective sync leaves out: which selectors, how many resources stay
+ * untouched, and every hook that does not run, with the reason.
+ */
+export function selectionLines(selection: PlanSelection, selected: number): string[] {
+  const lines = [
+    `selective sync (--resource ${selection.selectors.map(formatSelector).join(' ')}): ${selected} of ${selected + selection.unselected} resource(s) selected; `
+      + `the ${selection.unselected} not selected are neither applied nor pruned`,
+  ];
+  if (selection.skippedHooks.length === 0) return lines;
+  lines.push('hooks not run (a selective sync runs no hooks, as in Argo CD):');
+  lines.push(...selection.skippedHooks.map(({ phase, ref }) => `  - ${phase} ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`));
+  return lines;
 }
 
 function taskToJson(task: SyncTask): PlanTaskJson {
@@ -57,9 +94,15 @@ export function formatPlanText(plan: SyncPlan): string {
   };
   const lines = plan.groups.flatMap((g, i) => [groupHeader(g, i), ...g.tasks.map(render)]);
   if (lines.length === 0) lines.push('no tasks');
+  if (plan.selection) lines.push(...selectionLines(plan.selection, selectedCount(plan)));
   lines.push(...section('not pruned:', plan.skippedPrunes.map(skippedLine)));
   lines.push(...section('warnings:', plan.warnings));
   return `${lines.join('\n')}\n`;
+}
+
+/** Tasks that write a selected object: the namespace --create-namespace adds is no selection's doing. */
+export function selectedCount(plan: SyncPlan): number {
+  return planTasks(plan).filter((t) => !t.prune && !t.createOnly).length;
 }
 
 function groupHeader(group: SyncGroup, index: number): string {

@@ -9,6 +9,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const SELECTOR_FIELDS = ['group', 'kind', 'namespace', 'name'];
+const isSelector = (s: unknown) => isRecord(s) && SELECTOR_FIELDS.every((f) => typeof s[f] === 'string') && typeof s.exclude === 'boolean';
+const isSelection = (v: unknown) => isRecord(v) && Array.isArray(v.selectors) && v.selectors.every(isSelector) && Array.isArray(v.skippedHooks);
+
 const nonEmptyString = (v: unknown) => typeof v === 'string' && v.length > 0;
 
 /** What is wrong with `input` as a sync workflow's input; empty when nothing is. */
@@ -22,6 +26,8 @@ export function inputProblems(input: unknown): string[] {
     [nonEmptyString(input.cluster), 'cluster must be a non-empty string'],
     [Number.isInteger(input.attempt) && (input.attempt as number) >= 0, 'attempt must be a whole number from 0'],
     [typeof input.prune === 'boolean', 'prune must be true or false'],
+    [!isRecord(plan) || plan.selection === undefined || isSelection(plan.selection), 'plan.selection must hold a list of selectors, each with string group, kind, namespace and name and a boolean exclude'],
+    [input.selectivePrune === undefined || (typeof input.selectivePrune === 'boolean' && isRecord(plan) && isRecord(plan.selection)), 'selectivePrune must be true or false, and only with plan.selection'],
     [isRecord(plan), 'plan must be an object (a SyncPlan from planSync)'],
     [!isRecord(plan) || (Array.isArray(groups) && groups.every((g) => isRecord(g) && Array.isArray(g.tasks))), 'plan.groups must be a list of groups, each with a list of tasks'],
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],

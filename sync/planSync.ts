@@ -10,6 +10,8 @@ import { groupTasks } from './groupTasks';
 import { orderTasks } from './orderTasks';
 import { describeObject, formatSource, formatWarning, type ManifestProblem, type ManifestWarning } from './problems';
 import { pruneTasks, type PruneOptions } from './pruneTasks';
+import type { ResourceSelector } from './resourceSelector';
+import { selectTasks } from './selectivePlan';
 import { taskKey, type SyncPlan, type SyncTask } from './types';
 
 export interface PlanOptions {
@@ -22,27 +24,34 @@ export interface PlanOptions {
   prune?: PruneOptions;
   /** `--create-namespace`: create `defaultNamespace` first, bare, when it is missing (createNamespaceTask.ts). */
   createNamespace?: boolean;
+  /** `--resource`: a selective sync of only these objects, without hooks (selectivePlan.ts). */
+  selection?: readonly ResourceSelector[];
 }
 
 export interface PlanResult {
   /** Empty (no groups) whenever there are problems: nothing may start then. */
   plan: SyncPlan;
   problems: ManifestProblem[];
+  /** `--resource` selectors that match nothing, one line each; also mean nothing may start. */
+  selectionProblems: string[];
   warnings: ManifestWarning[];
 }
 
 export function planSync(manifests: readonly Manifest[], options: PlanOptions): PlanResult {
   const context = { ...options, clusterScoped: clusterScopedKinds(manifests) };
   const built = manifests.map((manifest) => manifestTasks(manifest, context));
-  const desired = built.flatMap((b) => b.value);
-  const problems = [...built.flatMap((b) => b.problems), ...duplicateProblems(desired)];
+  const all = built.flatMap((b) => b.value);
+  const problems = [...built.flatMap((b) => b.problems), ...duplicateProblems(all)];
   const warnings = built.flatMap((b) => b.warnings);
-  const prunes = pruneTasks(options.prune, desired);
+  const selected = options.selection ? selectTasks(all, options.selection) : undefined;
+  const desired = selected ? selected.tasks : all;
+  const prunes = pruneTasks(options.prune && { ...options.prune, selectors: options.selection }, desired);
   const ordered = orderTasks([...desired, ...prunes.tasks]);
   const withNamespace = options.createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
-  const groups = problems.length ? [] : groupTasks(withNamespace);
-  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning) };
-  return { plan, problems, warnings };
+  const selectionProblems = selected?.problems ?? [];
+  const groups = problems.length || selectionProblems.length ? [] : groupTasks(withNamespace);
+  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning), ...(selected ? { selection: selected.selection } : {}) };
+  return { plan, problems, selectionProblems, warnings };
 }
 
 /**

@@ -5,6 +5,7 @@ import { readAnnotation, splitList } from './annotations';
 import { parseHookType } from './hookType';
 import { type KubeObject, type Manifest } from './manifest';
 import { objectKey, toObjectRef } from './objectRef';
+import { isSelected, type ResourceSelector } from './resourceSelector';
 import { parseSyncWave } from './syncWave';
 import { type SkippedPrune, type SyncTask } from './types';
 
@@ -17,6 +18,8 @@ export interface PruneOptions {
   live: readonly KubeObject[];
   /** App-level `PruneLast=true`: every prune runs after the last Sync wave. */
   pruneLast?: boolean;
+  /** A selective sync's `--resource` selectors: live objects they do not select are left alone, unlisted. */
+  selectors?: readonly ResourceSelector[];
 }
 
 export interface PrunePlan {
@@ -35,6 +38,7 @@ export function pruneTasks(options: PruneOptions | undefined, desired: readonly 
     const ref = liveRef(object);
     // Live hooks and Skip objects are never pruned (spec §1.2, §1.4).
     if (wanted.has(objectKey(ref)) || parseHookType(asManifest(object)).value.role !== 'resource') continue;
+    if (options.selectors && !isSelected(options.selectors, ref)) continue;
     const skip = !options.enabled ? 'ignored (requires pruning)' : hasSyncOption(object, 'Prune=false') ? 'ignored (no prune)' : '';
     if (skip) {
       skipped.push({ ref, message: skip });

@@ -26,6 +26,12 @@ export interface SyncInput {
   plan: SyncPlan;
   /** `--prune`: delete live objects of the app that the manifests no longer have. */
   prune: boolean;
+  /**
+   * `--prune` of a selective sync (plan.selection): only live objects the selectors pick are pruned.
+   * Such a sync sends `prune: false`, so that a worker older than selective sync, which cannot see
+   * the selection, prunes nothing instead of every object the selection left out.
+   */
+  selectivePrune?: boolean;
   /** `--timeout`: the groups before SyncFail must be done within this many seconds. */
   timeoutSeconds?: number;
   /** Set by `hooksync retry`: what the attempt before this one already did (retryPlan.ts). */

@@ -2,6 +2,7 @@
 // array: the array is what validation and ordering use, the union is what the compiler checks.
 
 import { type KubeObject, type ManifestSource } from './manifest';
+import type { ResourceSelector } from './resourceSelector';
 
 /** Phases the sync engine runs, in execution order (spec §3.2: PreSync < Sync < PostSync < SyncFail). */
 export const SYNC_PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'] as const;
@@ -74,12 +75,32 @@ export interface SkippedPrune {
   message: string;
 }
 
+/** A hook of the manifests that a selective sync leaves out: it runs no hooks (Argo CD). */
+export interface SkippedHook {
+  ref: ObjectRef;
+  phase: SyncPhase;
+}
+
+/**
+ * A selective sync (`--resource`, selectivePlan.ts): the plan holds only the selected resources.
+ * The selectors travel with it because the prune side, known only when the sync starts, must be
+ * cut to them too (withPrunes.ts).
+ */
+export interface PlanSelection {
+  selectors: ResourceSelector[];
+  skippedHooks: SkippedHook[];
+  /** Resources of the manifests no selector picked: neither applied nor pruned by this sync. */
+  unselected: number;
+}
+
 export interface SyncPlan {
   /** Groups in execution order; their tasks in apply order. */
   groups: SyncGroup[];
   skippedPrunes: SkippedPrune[];
   /** One human-readable line each (problems.ts formats them). */
   warnings: string[];
+  /** Present for a selective sync only. */
+  selection?: PlanSelection;
 }
 
 export function isHook(task: SyncTask): boolean {

@@ -5,9 +5,10 @@ import { orderTasks } from './orderTasks';
 import { pruneTasks, type PruneOptions } from './pruneTasks';
 import { planTasks, type SyncPlan } from './types';
 
+/** A selective plan (plan.selection) prunes among its selected objects only. */
 export function withPrunes(plan: SyncPlan, prune: PruneOptions): SyncPlan {
   const desired = planTasks(plan).filter((t) => !t.prune);
-  const prunes = pruneTasks(prune, desired);
+  const prunes = pruneTasks(plan.selection ? { ...prune, selectors: plan.selection.selectors } : prune, desired);
   if (prunes.tasks.length === 0) return { ...plan, skippedPrunes: prunes.skipped };
   return { ...plan, groups: groupTasks(orderTasks([...desired, ...prunes.tasks])), skippedPrunes: prunes.skipped };
 }

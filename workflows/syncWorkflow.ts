@@ -91,6 +91,8 @@ const TERMINATE_PATCH = 'terminate-keeps-finished-hooks';
 const INVENTORY_PATCH = 'prune-lists-inventory-kinds-only';
 /** Waits are sent each task's identity, not its manifest (sync/waitTask.ts): history stays small. */
 const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
+/** A selective sync's --prune (input.selectivePrune) lists the app's objects and prunes among the selected ones. */
+const SELECTIVE_PRUNE_PATCH = 'selective-sync-prunes-selected-only';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -214,8 +216,10 @@ async function terminateAsBefore(run: Run): Promise<void> {
 /** The prune side needs the live state, read once when the sync starts and then frozen too. */
 async function startRun(input: SyncInput): Promise<Run> {
   const inventoryPatched = patched(INVENTORY_PATCH);
-  const live = inventoryPatched ? await listLive(input) : await listAsBefore(input);
-  const withLive = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok ?? [] : [] });
+  const prune = input.prune || (input.selectivePrune === true && patched(SELECTIVE_PRUNE_PATCH));
+  const live = inventoryPatched ? await listLive(input, prune) : await listAsBefore(input);
+  // A selective plan prunes among its selected objects only; the inventory below still counts every listed one.
+  const withLive = withPrunes(input.plan, { enabled: prune, live: 'ok' in live ? live.ok ?? [] : [] });
   const retry = planRetry(withLive, input.retry, input);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped };
@@ -232,8 +236,8 @@ async function startRun(input: SyncInput): Promise<Run> {
  * Without --prune nothing is listed (`ok: undefined`). With it, only the kinds of the plan and of
  * the app's inventory; with no inventory known, every kind the cluster serves.
  */
-async function listLive(input: SyncInput): Promise<{ ok: KubeObject[] | undefined } | { error: string }> {
-  if (!input.prune) return { ok: undefined };
+async function listLive(input: SyncInput, prune: boolean): Promise<{ ok: KubeObject[] | undefined } | { error: string }> {
+  if (!prune) return { ok: undefined };
   const kinds = kindsToList(input.plan, input.inventory);
   const summary = kinds ? `list live objects of app ${input.app} in ${kinds.length} inventory kind(s)` : `list live objects of app ${input.app} in every kind (no inventory)`;
   return attempt(summary, () => activitiesFor(summary).listLiveObjects({ app: input.app, ...(kinds ? { kinds } : {}) }));
