@@ -3,12 +3,12 @@
 // history (readCommands.ts). Exit codes: 0 succeeded, 1 the sync failed, 2 bad input or usage,
 // 3 could not reach Temporal or the cluster. Defining the commands loads only commander and a few
 // small modules; each command loads what it does when it runs (commandActions.ts).
-import { Command, InvalidArgumentError } from 'commander';
-import { durationSeconds } from '../sync/hookTimeout';
+import { Command } from 'commander';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
+import { parseTimeout, parseWaveDelay } from './durationOptions';
 import { exitWhenFlushed } from './exitWhenFlushed';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
@@ -17,12 +17,6 @@ import { addTerminateCommand } from './terminateCommand';
 export { EXIT } from './cliCommon';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-function parseTimeout(value: string): number {
-  const seconds = durationSeconds(value);
-  if (!seconds) throw new InvalidArgumentError(`"${value}" is not a duration above zero such as 90s, 10m or 1h`);
-  return seconds;
-}
 
 function program(): Command {
   const cli = new Command('hooksync').description('Kubernetes sync with Argo CD hook semantics, as durable Temporal workflows');
@@ -45,6 +39,7 @@ function program(): Command {
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .option('--prune', "delete the app's live objects that the manifests no longer have")
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
+    .option('--wave-delay <duration>', 'pause this long between waves, durably (5s, 1m); waves already wait for health', parseWaveDelay, 0)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
     .addOption(output());

@@ -34,11 +34,15 @@ export function newSyncId(now = Date.now()): string {
 
 export async function startSync(
   client: Client,
-  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
+  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number; waveDelaySeconds?: number },
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const { timeoutSeconds, ...rest } = input;
+  const { timeoutSeconds, waveDelaySeconds, ...rest } = input;
   const inventory = await lastInventory(client, input.cluster, input.app);
-  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
+  // Options left at their default are left out of the input: it stays what older clients send.
+  const args: SyncInput = {
+    ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(waveDelaySeconds ? { waveDelaySeconds } : {}),
+    ...(inventory ? { inventory } : {}),
+  };
   return startSyncRun(client, args);
 }
 

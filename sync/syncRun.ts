@@ -29,6 +29,11 @@ export interface SyncInput {
   prune: boolean;
   /** `--timeout`: the groups before SyncFail must be done within this many seconds. */
   timeoutSeconds?: number;
+  /**
+   * `--wave-delay`: a durable pause of this many seconds between two groups the sync runs (none
+   * before the first, none before SyncFail hooks); absent or 0, none (waveDelay.ts).
+   */
+  waveDelaySeconds?: number;
   /** Set by `hooksync retry`: what the attempt before this one already did (retryPlan.ts). */
   retry?: RetryInput;
   /**
