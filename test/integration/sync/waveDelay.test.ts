@@ -1,6 +1,7 @@
 // `hooksync sync --wave-delay` (patch wave-delay-between-waves): a durable timer between two groups,
 // read from the workflow's history, never from the clock: each timer starts once a group is done
-// and the next group's apply is scheduled only after it fired; a sync without the flag has none.
+// and the next group's apply is scheduled only after it fired; a sync without the flag has none;
+// a worker killed during the pause is replaced and the sync goes on with the next wave.
 // With HOOKSYNC_RECORD_HISTORIES=1 the delayed sync's history is also written, decoded, to
 // test/histories for the replay tests.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,12 +10,14 @@ import { join } from 'node:path';
 import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { followSync, startSync, terminateSync } from '../../../client/syncClient';
+import { randomBytes } from 'node:crypto';
 import { syncStateQuery, syncWorkflowId } from '../../../workflows/messages';
 import { eventually } from '../../support/eventually';
 import { decodeHistoryPayloads } from '../../support/historyCodec';
 import { repoRoot } from '../../support/paths';
 import { runCliSync } from '../../support/runCli';
 import { planYaml, rowOf, runSync } from '../../support/syncHarness';
+import { killWorker, startWorkerProcess, type WorkerProcess } from '../../support/workerProcess';
 import { documents, useSyncHarness } from './syncTestKit';
 
 const kit = useSyncHarness();
@@ -42,8 +45,8 @@ data: { wave: "${wave}" }
 }
 
 /** The app's newest run's history, its payloads decoded (as the worker sees them). */
-async function decodedHistory(app: string): Promise<Json> {
-  const handle = kit.h.client.workflow.getHandle(syncWorkflowId(kit.h.clusterName, app));
+async function decodedHistory(app: string, clusterName = kit.h.clusterName): Promise<Json> {
+  const handle = kit.h.client.workflow.getHandle(syncWorkflowId(clusterName, app));
   const codecs = kit.h.client.options.loadedDataConverter.payloadCodecs;
   const all: PayloadCodec = {
     encode: async (p) => p,
@@ -132,4 +135,43 @@ test('without --wave-delay: no timer and no patch marker, as before the flag exi
   const history = await decodedHistory(app);
   expect(startInput(history)).not.toHaveProperty('waveDelaySeconds');
   expect(steps(history).filter((s) => s.startsWith('timer') || s === 'patch wave-delay-between-waves')).toEqual([]);
+});
+
+describe('a worker killed during the pause', () => {
+  // Workers as child processes (dist/), on a task queue of their own, so that one can be SIGKILLed.
+  const clusterName = `details-pause-${randomBytes(4).toString('hex')}`;
+  const workers: WorkerProcess[] = [];
+  const syncs: Array<{ terminate(reason: string): Promise<unknown> }> = [];
+  afterAll(async () => {
+    for (const w of workers) await killWorker(w);
+    // A test that failed half-way would leave its sync running on the shared server, workerless.
+    for (const handle of syncs) await handle.terminate('wave-delay tests ended').catch(() => undefined);
+  });
+  const startWorker = async () => {
+    const worker = startWorkerProcess(clusterName);
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  };
+
+  test('the timer fires on the server meanwhile, and a new worker goes on with the next wave; nothing is applied twice', async () => {
+    const ns = await kit.namespace('details-wave-kill');
+    const app = 'details-wave-kill';
+    const first = await startWorker();
+    const planned = await planYaml(threeWaves(), ns);
+    const handle = await startSync(kit.h.client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan, waveDelaySeconds: 5 });
+    syncs.push(handle);
+    await eventually(async () => expect(steps(await decodedHistory(app, clusterName))).toContain('timer 5s'), { timeoutMs: 90_000 });
+    await killWorker(first);
+    // No worker polls now; the pause still ends, since the timer is the server's.
+    await eventually(async () => expect(steps(await decodedHistory(app, clusterName))).toContain('fired'), { timeoutMs: 90_000 });
+    await startWorker();
+
+    const report = await followSync(handle, () => undefined);
+    expect(report.phase).toBe('Succeeded');
+    expect(report.resources.map((r) => [r.name, r.state])).toEqual([['wavem1', 'Succeeded'], ['wave0', 'Succeeded'], ['wave1', 'Succeeded']]);
+    const history = steps(await decodedHistory(app, clusterName));
+    expect(history.filter((s) => s === 'applyGroup')).toHaveLength(3);
+    expect(history.filter((s) => s.startsWith('timer'))).toEqual(['timer 5s', 'timer 5s']);
+  });
 });
