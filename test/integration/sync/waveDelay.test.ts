@@ -126,6 +126,19 @@ test('the pause holds the next wave back until it ends; a terminate cuts it shor
   expect(live).toEqual(['wavem1']);
 });
 
+test('the pause counts toward --timeout: a sync whose deadline passes during it fails, naming the pause', async () => {
+  const ns = await kit.namespace('details-wave-timeout');
+  const app = 'details-wave-timeout';
+  const planned = await planYaml(threeWaves(), ns);
+  // The deadline leaves the first group (one ConfigMap) far more time than it takes, even on a
+  // loaded machine, and falls inside the hour-long pause.
+  const handle = await startSync(kit.h.client, { syncId: planned.syncId, app, cluster: kit.h.clusterName, plan: planned.plan, waveDelaySeconds: 3600, timeoutSeconds: 30 });
+  const report = await followSync(handle, () => undefined);
+  expect(report.phase).toBe('Failed');
+  expect(report.message).toBe('sync timed out after 30s (--timeout) while waiting for the 1h --wave-delay pause before Sync wave 0');
+  expect(report.resources.map((r) => [r.name, r.state])).toEqual([['wavem1', 'Succeeded']]);
+});
+
 test('without --wave-delay: no timer and no patch marker, as before the flag existed', async () => {
   const ns = await kit.namespace('details-wave-none');
   const app = 'details-wave-none';
