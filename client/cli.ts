@@ -4,12 +4,12 @@
 // 3 could not reach Temporal or the cluster. Defining the commands loads only commander and a few
 // small modules; each command loads what it does when it runs (commandActions.ts).
 import { Command, InvalidArgumentError } from 'commander';
-import { durationSeconds } from '../sync/hookTimeout';
 import { parseResourceSelector, type ResourceSelector } from '../sync/resourceSelector';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
+import { parseTimeout, parseWaveDelay } from './durationOptions';
 import { exitWhenFlushed } from './exitWhenFlushed';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
@@ -26,12 +26,6 @@ function collectSelector(value: string, previous: ResourceSelector[]): ResourceS
   return [...previous, parsed.selector];
 }
 const RESOURCE_HELP = 'a selective sync of only this object, [!][GROUP:]KIND:[NAMESPACE/]NAME as argocd app sync takes it (empty GROUP: core; * any; ! excludes); no hooks run (repeatable)';
-
-function parseTimeout(value: string): number {
-  const seconds = durationSeconds(value);
-  if (!seconds) throw new InvalidArgumentError(`"${value}" is not a duration above zero such as 90s, 10m or 1h`);
-  return seconds;
-}
 
 function program(): Command {
   const cli = new Command('hooksync').description('Kubernetes sync with Argo CD hook semantics, as durable Temporal workflows');
@@ -56,6 +50,7 @@ function program(): Command {
     .option('--prune', "delete the app's live objects that the manifests no longer have")
     .option('--resource <selector>', RESOURCE_HELP, collectSelector, [])
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
+    .option('--wave-delay <duration>', 'pause this long between waves, durably (5s, 1m); waves already wait for health', parseWaveDelay, 0)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
     .addOption(output());

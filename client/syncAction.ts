@@ -14,7 +14,7 @@ import { connectOrFail } from './temporalOrFail';
 
 export interface SyncOptions extends TemporalFlags {
   filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
-  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; waveDelay?: number; output: string;
   /** `--resource`: a selective sync. */
   resource?: ResourceSelector[];
 }
@@ -29,7 +29,7 @@ export async function syncCommand(opts: SyncOptions) {
   const text = isForPeople(opts.output);
   let handle: WorkflowHandle & { firstExecutionRunId?: string };
   try {
-    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
+    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout, waveDelaySeconds: opts.waveDelay });
   } catch (err) {
     if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
     // --attach: the running sync is followed instead; the manifests given are not used.

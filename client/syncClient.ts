@@ -34,13 +34,17 @@ export function newSyncId(now = Date.now()): string {
 
 export async function startSync(
   client: Client,
-  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
+  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number; waveDelaySeconds?: number },
 ): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const { timeoutSeconds, prune = false, ...rest } = input;
+  const { timeoutSeconds, waveDelaySeconds, prune = false, ...rest } = input;
   const inventory = await lastInventory(client, input.cluster, input.app);
   // A selective sync's --prune goes where only workers that know the selection look (SyncInput.selectivePrune).
   const pruning = input.plan.selection ? { prune: false, selectivePrune: prune } : { prune };
-  const args: SyncInput = { ...rest, attempt: 0, ...pruning, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
+  // Options left at their default are left out of the input: it stays what older clients send.
+  const args: SyncInput = {
+    ...rest, attempt: 0, ...pruning, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(waveDelaySeconds ? { waveDelaySeconds } : {}),
+    ...(inventory ? { inventory } : {}),
+  };
   return startSyncRun(client, args);
 }
 

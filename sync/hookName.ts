@@ -4,6 +4,7 @@
 // covers the sync id, attempt, phase and the manifest's identity: the same inputs always give the
 // same name (a retried activity finds what it created) and different manifests never share one.
 // We never send generateName to the API server: it would pick a new random name on every retry.
+// A hook with no name at all is named too (unnamedHookName), but the same way on every sync.
 
 import { type Manifest } from './manifest';
 import { splitApiVersion } from './objectRef';
@@ -33,6 +34,28 @@ export function hookName(input: HookNameInput): string {
   return shortenPrefix(input.generateName, MAX_HOOK_NAME_LENGTH - suffix.length) + suffix;
 }
 
+export interface UnnamedHookNameInput {
+  phase: SyncPhase;
+  kind: string;
+  /** What tells this manifest apart from every other one in the sync: see manifestIdentity. */
+  identity: string;
+}
+
+/**
+ * The name of a hook with neither `name` nor `generateName` (Argo CD's
+ * TestAutomaticallyNamingUnnamedHook): `<kind>-<phase>-<hash>`. Argo CD puts the revision and the
+ * operation's start time in it, so every sync creates a new object. Ours leaves the sync id and the
+ * attempt out: every sync of the same manifests gives the same name, so the hook behaves as a
+ * fixed-name one and the default BeforeHookCreation replaces it instead of leaving one more behind
+ * per sync. The phase keeps a hook of several phases one object per phase (R1.6).
+ */
+export function unnamedHookName(input: UnnamedHookNameInput): string {
+  const hash = stableHash(JSON.stringify(['unnamed', input.phase, input.identity]), HASH_LENGTH);
+  const suffix = `-${input.phase.toLowerCase()}-${hash}`;
+  const kind = input.kind.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'hook';
+  return shortenPrefix(kind, MAX_HOOK_NAME_LENGTH - suffix.length).replace(/-$/, '') + suffix;
+}
+
 /**
  * Cuts a long generateName at a readable boundary and ends it with '-'. The hash already covers
  * the whole generateName, so shortening it cannot make two names equal.
@@ -43,8 +66,8 @@ function shortenPrefix(prefix: string, room: number): string {
 }
 
 /**
- * Group, kind, namespace and generateName, plus where the manifest was read: two manifests in one
- * sync never share a source position, so they never share a name.
+ * Group, kind, namespace and generateName ('' for an unnamed hook), plus where the manifest was
+ * read: two manifests in one sync never share a source position, so they never share a name.
  */
 export function manifestIdentity(manifest: Manifest, namespace: string): string {
   const { object, source } = manifest;

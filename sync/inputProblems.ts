@@ -33,6 +33,7 @@ export function inputProblems(input: unknown): string[] {
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
     [input.inventory === undefined || isInventory(input.inventory), 'inventory must be a list of kinds, each with a non-empty apiVersion and kind'],
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
+    [input.waveDelaySeconds === undefined || (typeof input.waveDelaySeconds === 'number' && Number.isFinite(input.waveDelaySeconds) && input.waveDelaySeconds >= 0), 'waveDelaySeconds must be a number from 0'],
   ];
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
 }

@@ -4,7 +4,7 @@
 
 import { manifestProblem, manifestWarning } from './annotations';
 import { declaresDeletePolicy, parseDeletePolicy } from './deletePolicy';
-import { hookName, isValidHookName, manifestIdentity } from './hookName';
+import { hookName, isValidHookName, manifestIdentity, unnamedHookName } from './hookName';
 import { parseHookType, type HookClass } from './hookType';
 import { groupKind } from './kindScope';
 import { type KubeObject, type Manifest } from './manifest';
@@ -100,7 +100,10 @@ interface Naming {
   generateName?: string;
 }
 
-/** metadata.name wins (R4.1, R4.2); hooks with only generateName get a computed name (hookName.ts). */
+/**
+ * metadata.name wins (R4.1, R4.2); hooks with only generateName get a computed name, and hooks with
+ * neither the name every sync of these manifests gives them (hookName.ts).
+ */
 function nameFor(manifest: Manifest, phase: SyncPhase, isHook: boolean, namespace: string, context: TaskContext): Parsed<Naming> {
   const meta = manifest.object.metadata;
   if (typeof meta.name === 'string' && meta.name) return { value: { name: meta.name, generated: false }, problems: [], warnings: [] };
@@ -110,9 +113,10 @@ function nameFor(manifest: Manifest, phase: SyncPhase, isHook: boolean, namespac
     problems: [manifestProblem(manifest, field, { message, value })],
     warnings: [],
   });
-  if (!generateName) return fail('metadata.name', 'missing: every object needs metadata.name (hooks may use metadata.generateName)');
+  if (!generateName && !isHook) return fail('metadata.name', 'missing: every object needs metadata.name (only hooks may go without one)');
   if (!isHook) return fail('metadata.generateName', 'only hooks may use generateName: set metadata.name', generateName);
   const identity = manifestIdentity(manifest, namespace);
+  if (!generateName) return { value: { name: unnamedHookName({ phase, kind: manifest.object.kind, identity }), generated: true }, problems: [], warnings: [] };
   const name = hookName({ syncId: context.syncId, attempt: context.attempt, phase, generateName, identity });
   if (!isValidHookName(name)) {
     return fail('metadata.generateName', 'must be lower-case letters, digits, "-" or ".", starting with a letter or digit', generateName);

@@ -71,7 +71,7 @@ function duplicateProblems(tasks: readonly SyncTask[]): ManifestProblem[] {
 }
 
 function duplicate(manifest: Manifest, task: SyncTask, earlier: SyncTask): ManifestProblem {
-  const field = task.generatedName ? 'metadata.generateName' : 'metadata.name';
+  const field = task.generateName !== undefined ? 'metadata.generateName' : 'metadata.name';
   const where = earlier.source ? formatSource(earlier.source) : 'another manifest';
   const problem = manifestProblem(manifest, field, {
     value: task.ref.name,

@@ -4,6 +4,7 @@
 import { type HookPhase } from './health';
 import type { LiveKind } from './inventory';
 import { objectKey } from './objectRef';
+import { podImages } from './podImages';
 import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
@@ -34,6 +35,11 @@ export interface SyncInput {
   selectivePrune?: boolean;
   /** `--timeout`: the groups before SyncFail must be done within this many seconds. */
   timeoutSeconds?: number;
+  /**
+   * `--wave-delay`: a durable pause of this many seconds between two groups the sync runs (none
+   * before the first, none before SyncFail hooks); absent or 0, none (waveDelay.ts).
+   */
+  waveDelaySeconds?: number;
   /** Set by `hooksync retry`: what the attempt before this one already did (retryPlan.ts). */
   retry?: RetryInput;
   /**
@@ -61,6 +67,11 @@ export interface ResourceRow {
   state: TaskState;
   /** Set on a row a retry carried over: the attempt that ran the task. Nothing more is done to it. */
   carriedFrom?: number;
+  /**
+   * The container images of the object's pod spec (podImages.ts), Argo CD's `images`; [] for a kind
+   * that runs no pods and for prunes. Absent only on rows of syncs that ran before images existed.
+   */
+  images?: string[];
 }
 
 /** What an activity reports for one task: the state it reached, with status, hook phase, health, message. */
@@ -97,7 +108,7 @@ export function initialRows(plan: SyncPlan, retry: Pick<RetryPlan, 'skipped' | '
   }
   for (const skipped of plan.skippedPrunes) {
     rows.set(`skipped/${objectKey(skipped.ref)}`, {
-      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: skipped.message, state: 'PruneSkipped',
+      ...skipped.ref, syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: skipped.message, state: 'PruneSkipped', images: [],
     });
   }
   return rows;
@@ -110,7 +121,8 @@ function carriedKey(row: ResourceRow): string {
 }
 
 function initialRow(task: SyncTask): ResourceRow {
-  return { ...task.ref, syncPhase: task.phase, wave: task.wave, hookType: isHook(task) ? task.phase : '', message: '', state: 'Pending' };
+  const hookType = isHook(task) ? task.phase : '';
+  return { ...task.ref, syncPhase: task.phase, wave: task.wave, hookType, message: '', state: 'Pending', images: podImages(task.object) };
 }
 
 /** Applies each update whose state may follow the row's (taskState.ts); others are ignored. */

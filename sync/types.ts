@@ -44,9 +44,12 @@ export interface SyncTask {
   deletePolicies: DeletePolicy[];
   /** True when the task deletes a live object that is no longer desired. */
   prune: boolean;
-  /** True when `ref.name` was computed from `metadata.generateName` (hookName.ts). */
+  /**
+   * True when `ref.name` was computed (hookName.ts): from `metadata.generateName`, or for a hook
+   * with neither name nor generateName, which keeps its name across syncs and retries.
+   */
   generatedName: boolean;
-  /** The manifest's `metadata.generateName` when the name was generated: a retry renames from it. */
+  /** The manifest's `metadata.generateName` when the name was generated from it: a retry renames from it. */
   generateName?: string;
   /** A hook's own deadline in seconds (`hooksync.io/timeout`); absent: none. */
   timeoutSeconds?: number;

@@ -18,6 +18,7 @@ import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
+import { describeWaveDelay, waveDelayBefore } from '../sync/waveDelay';
 import { forWaiting } from '../sync/waitTask';
 import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
@@ -93,6 +94,8 @@ const INVENTORY_PATCH = 'prune-lists-inventory-kinds-only';
 const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
 /** A selective sync's --prune (input.selectivePrune) lists the app's objects and prunes among the selected ones. */
 const SELECTIVE_PRUNE_PATCH = 'selective-sync-prunes-selected-only';
+/** `--wave-delay`: a timer between two groups, only in syncs that ask for one. */
+const WAVE_DELAY_PATCH = 'wave-delay-between-waves';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -167,13 +170,33 @@ async function runMainGroups(run: Run): Promise<void> {
 }
 
 async function runMain(run: Run): Promise<void> {
+  let first = true;
   for (const group of splitGroups(run.plan).main) {
     if (run.phase !== 'Running') break;
     if (run.skipped.has(groupId(group))) continue;
+    // Awaited only when there is a pause: one more await would reorder this run's commands.
+    const pause = pauseBefore(run, group, first);
+    if (pause) await pause;
+    first = false;
     const outcome = await runGroupSafely(run, group);
     if ('error' in outcome) endAs(run, 'Error', outcome.error);
     else if (outcome.ok.length > 0) endAs(run, 'Failed', failureMessage(outcome.ok));
   }
+}
+
+/**
+ * `--wave-delay`: a durable timer between two groups (it survives worker restarts, and a terminate
+ * or `--timeout` cuts it short); undefined when there is none. Only a sync that asked for one
+ * schedules it, behind a patch marker, so syncs without a delay, and every history recorded before
+ * it existed, replay unchanged.
+ */
+function pauseBefore(run: Run, next: SyncGroup, first: boolean): Promise<void> | undefined {
+  const ms = waveDelayBefore(run.input.waveDelaySeconds, first);
+  if (ms === 0 || !patched(WAVE_DELAY_PATCH)) return undefined;
+  const pause = describeWaveDelay(ms / 1000, next);
+  run.current = pause;
+  setCurrentDetails(`**${pause}**`);
+  return sleep(ms, { summary: pause });
 }
 
 function finish(run: Run): SyncResult {

@@ -1,7 +1,8 @@
-// The fields every later step relies on: apiVersion, kind, and a name (or generateName for hooks).
+// The fields every later step relies on: apiVersion, kind, and a name (hooks may go without).
 // Labels and annotations must be strings, as the API server demands; an unquoted
 // `argocd.argoproj.io/sync-wave: 5` is caught here with its line instead of failing at apply time.
 
+import { ARGO_HOOK_ANNOTATION, HELM_HOOK_ANNOTATION } from '../../sync/hookType';
 import { type KubeObject } from '../../sync/manifest';
 import { fieldPath } from './fieldPath';
 import { type JsonObject, isJsonObject } from './jsonObject';
@@ -50,7 +51,8 @@ type Report = (parent: JsonObject, key: string, field: string, message: string, 
 
 function checkMetadata(metadata: JsonObject, report: Report): void {
   const { name, generateName } = metadata;
-  if (name === undefined && generateName === undefined) {
+  // A hook may go without both: the planner names it (sync/hookName.ts), or leaves it out (Skip).
+  if (name === undefined && generateName === undefined && !declaresHook(metadata)) {
     report(metadata, 'name', 'metadata.name', 'missing: set metadata.name (or metadata.generateName for a hook)');
   }
   for (const key of ['name', 'generateName', 'namespace']) {
@@ -83,6 +85,12 @@ function checkNames(metadata: JsonObject, kind: string, report: Report): void {
     const problem = namespaceProblem(metadata.namespace);
     if (problem) report(metadata, 'namespace', 'metadata.namespace', problem);
   }
+}
+
+/** Whether the object says it is a hook, whatever the value: the planner checks the value. */
+function declaresHook(metadata: JsonObject): boolean {
+  const annotations = metadata.annotations;
+  return isJsonObject(annotations) && (annotations[ARGO_HOOK_ANNOTATION] !== undefined || annotations[HELM_HOOK_ANNOTATION] !== undefined);
 }
 
 function isText(value: unknown): value is string {

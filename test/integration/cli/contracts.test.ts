@@ -20,7 +20,7 @@ function manifestFile(name: string, yaml: string): string {
 const sync = (...args: string[]) => runCliSync(kit.h.clusterName, '-o', 'json', ...args);
 
 const TASK_FIELDS = ['phase', 'wave', 'group', 'version', 'kind', 'namespace', 'name', 'hook', 'hookTypes', 'deletePolicies', 'prune'];
-const ROW_FIELDS = ['group', 'version', 'kind', 'namespace', 'name', 'syncPhase', 'wave', 'hookType', 'status', 'hookPhase', 'health', 'message'];
+const ROW_FIELDS = ['group', 'version', 'kind', 'namespace', 'name', 'syncPhase', 'wave', 'hookType', 'status', 'hookPhase', 'health', 'message', 'images'];
 
 test('plan -o json: tasks in execution order with exactly the contract fields; exit 0', async () => {
   const file = manifestFile('plan.yaml', documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()));

@@ -43,7 +43,7 @@ test('sync -o yaml, then status, list and history in every format', async () => 
   expect(status).toMatchObject({ syncId: report.syncId, phase: 'Succeeded' });
   const [text, wide] = [await runCli('status', report.syncId), await runCli('status', report.syncId, '-o', 'wide')];
   expect(text.stdout).not.toContain('API VERSION');
-  expect(wide.stdout).toMatch(/\nPHASE +WAVE +KIND +API VERSION +NAMESPACE +NAME +STATUS +HOOK +HOOK PHASE +HEALTH +STATE +MESSAGE\n/);
+  expect(wide.stdout).toMatch(/\nPHASE +WAVE +KIND +API VERSION +NAMESPACE +NAME +STATUS +HOOK +HOOK PHASE +HEALTH +STATE +IMAGES +MESSAGE\n/);
   expect(wide.stdout).toMatch(new RegExp(`\\nSync +0 +ConfigMap +v1 +${ns} +app-config +Synced +Succeeded `));
 
   const list = await sameInJsonAndYaml((...o) => runCli('list', '--app', app, ...o));

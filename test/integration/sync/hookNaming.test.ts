@@ -58,3 +58,35 @@ test('R4.2 (argo-cd#9184): two hooks with the same generateName in one phase get
   const images = jobs.map((j) => j.spec?.template.spec?.containers[0].image).sort();
   expect(images).toEqual(['check:1', 'check:2']);
 });
+
+test('Argo CD\'s TestAutomaticallyNamingUnnamedHook: a hook with neither name nor generateName gets a name per phase, the same in the next sync', async () => {
+  const ns = await namespace('details-unnamed');
+  const app = 'details-unnamed';
+  const unnamed = jobYaml('check', { hook: 'PreSync,PostSync' }).replace('  name: check\n', '');
+  expect(unnamed).not.toMatch(/name: check|generateName/);
+  const yaml = documents(unnamed, configMap);
+  const jobsOf = (report: { resources: Array<{ kind: string; syncPhase: string; name: string; hookPhase?: string }> }) => report.resources.filter((r) => r.kind === 'Job');
+  const liveJobs = async () => (await kit.h.cluster.batch.listNamespacedJob({ namespace: ns })).items.map((j) => ({ name: j.metadata?.name, uid: j.metadata?.uid }));
+
+  const first = await syncWithin(kit.h, yaml, { app, namespace: ns });
+  expect(first.report.phase).toBe('Succeeded');
+  expect(first.report.resources).toHaveLength(3);
+  expect(jobsOf(first.report).map((r) => [r.syncPhase, r.hookPhase])).toEqual([['PreSync', 'Succeeded'], ['PostSync', 'Succeeded']]);
+  const [pre, post] = jobsOf(first.report).map((r) => r.name);
+  expect(pre).toMatch(/^job-presync-[0-9a-z]{8}$/);
+  expect(post).toMatch(/^job-postsync-[0-9a-z]{8}$/);
+  const before = await liveJobs();
+  expect(before.map((j) => j.name).sort()).toEqual([pre, post].sort());
+
+  // Another sync (another sync id) of the same manifests: the same names. The default policy,
+  // BeforeHookCreation, replaces each hook by its new run instead of leaving one more per sync.
+  const second = await syncWithin(kit.h, yaml, { app, namespace: ns });
+  expect(second.report.phase).toBe('Succeeded');
+  expect(second.report.syncId).not.toBe(first.report.syncId);
+  expect(jobsOf(second.report).map((r) => r.name)).toEqual([pre, post]);
+  const after = await liveJobs();
+  expect(after.map((j) => j.name).sort()).toEqual([pre, post].sort());
+  for (const job of after) expect(before.find((b) => b.name === job.name)?.uid).not.toBe(job.uid);
+  const writes = describeRequests(hooksyncRequests(ns).filter((e) => e.resource === 'jobs' && (e.verb === 'create' || e.verb === 'delete')));
+  for (const name of [pre, post]) expect(writes.filter((w) => w.endsWith(`/${name}`))).toEqual([`create jobs/${name}`, `delete jobs/${name}`, `create jobs/${name}`]);
+});

@@ -73,3 +73,13 @@ test('a SyncFail hook that could not run is added to the message; one that ran a
   expect(failure).toContain('PreSync wave 0: Job');
   expect(syncFail).toMatch(/^one or more SyncFail hooks failed, reason: .*already exists from an earlier sync/);
 });
+
+test('every row carries images, as Argo CD\'s: the pod template\'s containers and init containers, [] for a kind without pods', async () => {
+  const ns = await kit.namespace('details-rows-images');
+  const withInit = deployment.replace('spec: { containers:', 'spec: { initContainers: [{ name: wait, image: "busybox:1.36" }], containers:');
+  const { report } = await runSync(kit.h, documents(configMapYaml(), withInit, jobYaml('migrate', { hook: 'PreSync' })), { app: 'details-rows-images', namespace: ns });
+  expect(report.phase).toBe('Succeeded');
+  expect(rowOf(report, 'Deployment', 'web').images).toEqual(['web:1', 'busybox:1.36']);
+  expect(rowOf(report, 'Job', 'migrate').images).toEqual(['migrate:1']);
+  expect(rowOf(report, 'ConfigMap', 'app-config').images).toEqual([]);
+});

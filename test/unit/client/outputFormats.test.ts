@@ -8,7 +8,7 @@ import type { ResourceRow } from '../../../sync/syncRun';
 
 const row: ResourceRow = {
   group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: 0, hookType: 'PreSync',
-  status: 'Synced', hookPhase: 'Succeeded', message: 'job/migrate created', state: 'Succeeded',
+  status: 'Synced', hookPhase: 'Succeeded', message: 'job/migrate created', state: 'Succeeded', images: ['migrate:2', 'busybox:1.36'],
 };
 
 test('the four formats, two of them for people', () => {
@@ -23,11 +23,17 @@ test('yaml and json carry the same data; a value used twice is written twice, no
   expect(renderData('json', data)).toBe(JSON.stringify(data, null, 2));
 });
 
-test('the wide result table adds API VERSION and STATE', () => {
-  expect(formatResultTable([row], { wide: true })).toBe([
-    'PHASE    WAVE  KIND  API VERSION  NAMESPACE  NAME     STATUS  HOOK     HOOK PHASE  HEALTH  STATE      MESSAGE',
-    'PreSync  0     Job   batch/v1     apps       migrate  Synced  PreSync  Succeeded           Succeeded  job/migrate created',
+test('the wide result table adds API VERSION, STATE and IMAGES (comma-separated; empty for a row without)', () => {
+  const config: ResourceRow = { ...row, group: '', kind: 'ConfigMap', name: 'config', syncPhase: 'Sync', hookType: '', message: 'configmap/config created', images: [] };
+  expect(formatResultTable([row, config], { wide: true })).toBe([
+    'PHASE    WAVE  KIND       API VERSION  NAMESPACE  NAME     STATUS  HOOK     HOOK PHASE  HEALTH  STATE      IMAGES                  MESSAGE',
+    'PreSync  0     Job        batch/v1     apps       migrate  Synced  PreSync  Succeeded           Succeeded  migrate:2,busybox:1.36  job/migrate created',
+    'Sync     0     ConfigMap  v1           apps       config   Synced           Succeeded           Succeeded                          configmap/config created',
   ].join('\n'));
+});
+
+test('the plain result table has no IMAGES column', () => {
+  expect(formatResultTable([row]).split('\n')[0]).not.toContain('IMAGES');
 });
 
 test('the wide plan: one row per task with its group, policies, timeout and source line', () => {

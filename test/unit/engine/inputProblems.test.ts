@@ -30,6 +30,14 @@ describe('the sync workflow input check', () => {
     expect(inputProblems({ ...valid, inventory: [{ apiVersion: '', kind: 'ConfigMap' }] })).toEqual([problem]);
   });
 
+  test('a wave delay is optional; when given, a number of seconds from 0', () => {
+    expect(inputProblems({ ...valid, waveDelaySeconds: 0 })).toEqual([]);
+    expect(inputProblems({ ...valid, waveDelaySeconds: 30 })).toEqual([]);
+    for (const waveDelaySeconds of [-1, '5s', Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(inputProblems({ ...valid, waveDelaySeconds })).toEqual(['waveDelaySeconds must be a number from 0']);
+    }
+  });
+
   test('something that is not an object at all', () => {
     expect(inputProblems(undefined)).toEqual(['the input must be one object (SyncInput)']);
     expect(inputProblems([valid])).toEqual(['the input must be one object (SyncInput)']);

@@ -63,13 +63,13 @@ describe('initialRows', () => {
   test('one row per task, keyed by taskKey, with identity, phase, wave and hook type and no status yet', () => {
     const rows = initialRows(mixed);
     const expected: Array<[string, ResourceRow]> = [
-      [key(mixed, 'migrate', 'PreSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: 0, hookType: 'PreSync', message: '', state: 'Pending' }],
-      [key(mixed, 'config'), { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending' }],
-      [key(mixed, 'web'), { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'apps', name: 'web', syncPhase: 'Sync', wave: 1, hookType: '', message: '', state: 'Pending' }],
-      [key(mixed, 'smoke', 'PostSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'smoke', syncPhase: 'PostSync', wave: 0, hookType: 'PostSync', message: '', state: 'Pending' }],
-      [key(mixed, 'alert', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'alert', syncPhase: 'SyncFail', wave: 5, hookType: 'SyncFail', message: '', state: 'Pending' }],
-      [key(mixed, 'notify', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'notify', syncPhase: 'SyncFail', wave: 0, hookType: 'SyncFail', message: '', state: 'Pending' }],
-      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: 'ignored (requires pruning)', state: 'PruneSkipped' }],
+      [key(mixed, 'migrate', 'PreSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'migrate', syncPhase: 'PreSync', wave: 0, hookType: 'PreSync', message: '', state: 'Pending', images: [] }],
+      [key(mixed, 'config'), { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'config', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending', images: [] }],
+      [key(mixed, 'web'), { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'apps', name: 'web', syncPhase: 'Sync', wave: 1, hookType: '', message: '', state: 'Pending', images: [] }],
+      [key(mixed, 'smoke', 'PostSync'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'smoke', syncPhase: 'PostSync', wave: 0, hookType: 'PostSync', message: '', state: 'Pending', images: [] }],
+      [key(mixed, 'alert', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'alert', syncPhase: 'SyncFail', wave: 5, hookType: 'SyncFail', message: '', state: 'Pending', images: [] }],
+      [key(mixed, 'notify', 'SyncFail'), { group: 'batch', version: 'v1', kind: 'Job', namespace: 'apps', name: 'notify', syncPhase: 'SyncFail', wave: 0, hookType: 'SyncFail', message: '', state: 'Pending', images: [] }],
+      ['skipped//ConfigMap/apps/old', { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'old', syncPhase: 'Sync', wave: 0, hookType: '', status: 'PruneSkipped', hookPhase: 'Succeeded', message: 'ignored (requires pruning)', state: 'PruneSkipped', images: [] }],
     ];
     expect([...rows.keys()].sort()).toEqual(expected.map(([k]) => k).sort());
     for (const [k, row] of expected) expect(rows.get(k)).toEqual(row);
@@ -84,11 +84,22 @@ describe('initialRows', () => {
     expect(rows.size).toBe(2);
   });
 
+  test('a workload\'s row carries the images of its pod template, init containers too', () => {
+    const pod = { initContainers: [{ name: 'wait', image: 'busybox:1.36' }], containers: [{ name: 'web', image: 'web:1' }] };
+    const p = plan([
+      manifest('Deployment', 'web', { spec: { template: { spec: pod } } }),
+      hook('migrate', 'PreSync', undefined, {}),
+    ]);
+    const rows = [...initialRows(p).values()];
+    expect(rows.find((r) => r.name === 'web')?.images).toEqual(['web:1', 'busybox:1.36']);
+    expect(rows.find((r) => r.name === 'migrate')?.images).toEqual([]);
+  });
+
   test('a prune that runs has an ordinary row, not a PruneSkipped one', () => {
     const p = plan([], { prune: { enabled: true, live: [live('ConfigMap', 'gone')] } });
     const rows = initialRows(p);
     expect([...rows.values()]).toEqual([
-      { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'gone', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending' },
+      { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'apps', name: 'gone', syncPhase: 'Sync', wave: 0, hookType: '', message: '', state: 'Pending', images: [] },
     ]);
   });
 

@@ -105,6 +105,15 @@ describe('loadManifests', () => {
     expect(result).toEqual({ manifests, problems });
   });
 
+  test('a hook may have neither name nor generateName (the planner names it); a resource may not', async () => {
+    const hook = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations: { argocd.argoproj.io/hook: PreSync }\n';
+    const helmHook = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations: { helm.sh/hook: pre-install }\n';
+    const plain = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations: { argocd.argoproj.io/sync-wave: "1" }\n';
+    const result = summarize(await loadManifests(['-'], { stdin: [hook, helmHook, plain].join('---\n') }));
+    expect(result.manifests).toEqual(['<stdin>:1 doc 0: Job *', '<stdin>:6 doc 1: Job *']);
+    expect(result.problems).toEqual([expect.stringContaining('(document 3): Job <no name>: metadata.name: missing')]);
+  });
+
   test('stdin as a stream is read to its end', async () => {
     const stream = Readable.from(['apiVersion: v1\nkind: Config', 'Map\nmetadata: {name: streamed}\n']);
     expect(summarize(await loadManifests(['-'], { stdin: stream })).manifests).toEqual(['<stdin>:1 doc 0: ConfigMap streamed']);

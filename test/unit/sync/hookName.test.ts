@@ -1,4 +1,4 @@
-import { hookName, isValidHookName, MAX_HOOK_NAME_LENGTH, type HookNameInput } from '../../../sync/hookName';
+import { hookName, isValidHookName, MAX_HOOK_NAME_LENGTH, unnamedHookName, type HookNameInput, type UnnamedHookNameInput } from '../../../sync/hookName';
 
 const base: HookNameInput = { syncId: '01J9ZQ4C7MX3R8T2V6W5Y1K0PA', attempt: 0, phase: 'PreSync', generateName: 'migrate-', identity: 'job-1' };
 
@@ -60,5 +60,42 @@ describe('hookName', () => {
     ['db.migrate-presync-0a', true],
   ])('isValidHookName(%j) is %s', (name, valid) => {
     expect(isValidHookName(name)).toBe(valid);
+  });
+});
+
+describe('unnamedHookName (a hook with neither name nor generateName, TestAutomaticallyNamingUnnamedHook)', () => {
+  const unnamed: UnnamedHookNameInput = { phase: 'PreSync', kind: 'Job', identity: 'job-1' };
+
+  test('the name is the kind, the phase and a short hash: it says which phase it ran in, as Argo CD\'s does', () => {
+    expect(unnamedHookName(unnamed)).toMatch(/^job-presync-[0-9a-z]{8}$/);
+    expect(unnamedHookName({ ...unnamed, phase: 'PostSync' })).toMatch(/^job-postsync-[0-9a-z]{8}$/);
+  });
+
+  test('no sync id and no attempt among its inputs: every sync of the same manifest gives the same name', () => {
+    expect(unnamedHookName({ ...unnamed })).toBe(unnamedHookName(unnamed));
+  });
+
+  test.each<[string, Partial<UnnamedHookNameInput>]>([
+    ['another phase gives another name (R1.6: one object per phase)', { phase: 'PostSync' }],
+    ['another manifest of the same kind gives another name', { identity: 'job-2' }],
+  ])('%s', (_name, change) => {
+    expect(unnamedHookName({ ...unnamed, ...change })).not.toBe(unnamedHookName(unnamed));
+  });
+
+  test('it never equals the name generateName would give the same manifest', () => {
+    expect(unnamedHookName(unnamed)).not.toBe(hookName({ ...base, generateName: 'job-', identity: unnamed.identity }));
+  });
+
+  test('a long kind is cut so that the name stays a valid 63-character name', () => {
+    const name = unnamedHookName({ ...unnamed, kind: `Very${'Long'.repeat(30)}Kind`, phase: 'SyncFail' });
+    expect(name.length).toBeLessThanOrEqual(MAX_HOOK_NAME_LENGTH);
+    expect(isValidHookName(name)).toBe(true);
+    expect(name).toMatch(/^verylong[a-z]*-syncfail-[0-9a-z]{8}$/);
+  });
+
+  test('no collisions among many unnamed hooks of one sync', () => {
+    const names = new Set<string>();
+    for (let i = 0; i < 5000; i++) names.add(unnamedHookName({ ...unnamed, identity: `manifest-${i}` }));
+    expect(names.size).toBe(5000);
   });
 });

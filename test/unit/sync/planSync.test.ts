@@ -136,9 +136,50 @@ describe('planSync: problems', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'metadata.generateName', value: 'Seed_' })]);
   });
 
-  test('R4.1 an object with neither name nor generateName is rejected', () => {
+  test('R4.1 a resource with neither name nor generateName is rejected (Argo CD\'s TestNamingNonHookResource)', () => {
     const { problems } = planSync([manifest('ConfigMap', '')], options);
     expect(problems).toEqual([expect.objectContaining({ field: 'metadata.name', message: expect.stringContaining('missing') })]);
+  });
+
+  describe('a hook with neither name nor generateName (Argo CD\'s TestAutomaticallyNamingUnnamedHook)', () => {
+    const unnamed = manifest('Job', '', { annotations: hookAnnotation('PreSync,PostSync'), source: { file: 'hooks.yaml', document: 2 } });
+    const names = (o: PlanOptions) => planTasks(planSync([unnamed], o).plan).map((t) => [t.phase, t.ref.name]);
+
+    test('is named once per phase, each name saying its phase, and applied under that name', () => {
+      const { plan, problems } = planSync([unnamed], options);
+      expect(problems).toEqual([]);
+      const tasks = planTasks(plan);
+      expect(tasks.map((t) => t.phase)).toEqual(['PreSync', 'PostSync']);
+      expect(tasks[0].ref.name).toMatch(/^job-presync-[0-9a-z]{8}$/);
+      expect(tasks[1].ref.name).toMatch(/^job-postsync-[0-9a-z]{8}$/);
+      for (const task of tasks) {
+        expect(task).toMatchObject({ generatedName: true });
+        expect(task.generateName).toBeUndefined();
+        expect(task.object.metadata.name).toBe(task.ref.name);
+      }
+    });
+
+    test('gets the same names in every sync and attempt of the same manifests', () => {
+      expect(names({ ...options, syncId: 'another-sync', attempt: 3 })).toEqual(names(options));
+    });
+
+    test('gets other names in another namespace or at another place in the manifests', () => {
+      expect(names({ ...options, defaultNamespace: 'other' })).not.toEqual(names(options));
+      const moved = { ...unnamed, source: { ...unnamed.source, document: 3 } };
+      expect(planTasks(planSync([moved], options).plan).map((t) => t.ref.name)).not.toEqual(names(options).map(([, n]) => n));
+    });
+
+    test('two unnamed hooks of one kind in one phase get distinct names', () => {
+      const other = manifest('Job', '', { annotations: hookAnnotation('PreSync') });
+      const { plan, problems } = planSync([manifest('Job', '', { annotations: hookAnnotation('PreSync') }), other], options);
+      expect(problems).toEqual([]);
+      expect(new Set(planTasks(plan).map((t) => t.ref.name)).size).toBe(2);
+    });
+
+    test('a problem elsewhere in it is still reported, naming the object as written', () => {
+      const bad = manifest('Job', '', { annotations: { ...hookAnnotation('PreSync'), 'argocd.argoproj.io/sync-wave': 'soon' } });
+      expect(planSync([bad], options).problems).toEqual([expect.objectContaining({ field: 'metadata.annotations["argocd.argoproj.io/sync-wave"]' })]);
+    });
   });
 
   test('an object without apiVersion or kind is rejected before anything else is read', () => {

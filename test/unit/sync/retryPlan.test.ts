@@ -37,6 +37,14 @@ describe('retry: what carries over', () => {
     expect(first.map((t) => renamed(t, { syncId: 's1', attempt: 2 }))).toEqual(second);
   });
 
+  test('a hook with neither name nor generateName keeps its name in a retry, as planning the retry\'s attempt gives it', () => {
+    const unnamed = manifest('Job', '', { annotations: hookAnnotation('PreSync') });
+    const [task] = planTasks(planSync([unnamed], options).plan);
+    const [planned] = planTasks(planSync([unnamed], { ...options, attempt: 1 }).plan);
+    expect(renamed(task, { syncId: 's1', attempt: 1 })).toEqual(task);
+    expect(planned.ref.name).toBe(task.ref.name);
+  });
+
   test('groups whose every row succeeded are carried; a failed group, the ones after it and SyncFail are not', () => {
     const retry = retryInput(resultOf(referencePlan(), { 'PreSync wave 0': 'Succeeded', 'Sync wave 0': 'Failed', 'SyncFail wave 0': 'Succeeded' }));
     expect(retry.fromAttempt).toBe(0);
