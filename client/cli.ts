@@ -18,6 +18,16 @@ export { EXIT } from './cliCommon';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+const SYNC_OPTION_HELP = "an Argo CD sync option for every object, as in argocd.argoproj.io/sync-options (repeatable; an object's own annotation wins): Replace=true, Force=true, Validate=false, ApplyOutOfSyncOnly=true, PruneLast=true, ... (README, Sync options)";
+
+const SYNC_EXAMPLES = `
+Examples:
+  $ hooksync sync -f k8s/ --app shop -n shop
+  $ hooksync sync -f k8s/ --app shop --prune --sync-option PruneLast=true
+  $ hooksync sync -f k8s/ --app shop --sync-option Replace=true --sync-option Validate=false
+  $ hooksync sync -f k8s/ --app shop --sync-option ApplyOutOfSyncOnly=true,FailOnSharedResource=true
+  $ hooksync plan -f k8s/ --sync-option Force=true -o wide   # offline: the options of every object`;
+
 function parseTimeout(value: string): number {
   const seconds = durationSeconds(value);
   if (!seconds) throw new InvalidArgumentError(`"${value}" is not a duration above zero such as 90s, 10m or 1h`);
@@ -36,6 +46,7 @@ function program(): Command {
     .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
+    .option('--sync-option <Name=value>', SYNC_OPTION_HELP, collect, [])
     .addOption(output())
     .action(async (opts) => { process.exitCode = await planAction().planCommand(opts); });
   const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
@@ -47,7 +58,9 @@ function program(): Command {
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
-    .addOption(output());
+    .option('--sync-option <Name=value>', SYNC_OPTION_HELP, collect, [])
+    .addOption(output())
+    .addHelpText('after', SYNC_EXAMPLES);
   kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");

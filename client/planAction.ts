@@ -1,23 +1,33 @@
 // `hooksync plan`: the sync plan of manifests, offline. It loads neither the Temporal client nor
 // client-node (cli.ts loads each command's action when it runs).
 import { planToJson, formatPlanText } from '../sync/formatPlan';
+import { parseSyncOptionFlags } from '../sync/syncOptions';
 import { CliError, EXIT } from './cliCommon';
 import { formatPlanWide } from './formatPlanWide';
 import { renderData } from './outputFormat';
 import { planFromFiles } from './planFromFiles';
 
-/** The plan of `files`, or a usage error (exit 2) listing every problem in them. */
-export async function plannedOrFail(files: string[], syncId: string, namespace: string, createNamespace = false) {
+/** What shapes a plan beyond its manifests: `--create-namespace` and `--sync-option`. */
+export interface PlanFlags {
+  createNamespace?: boolean;
+  /** `--sync-option` values as typed (each `Name=value`, or a comma-separated list of them). */
+  syncOption?: string[];
+}
+
+/** The plan of `files`, or a usage error (exit 2) listing every problem in them and in the flags. */
+export async function plannedOrFail(files: string[], syncId: string, namespace: string, flags: PlanFlags = {}) {
   if (files.length === 0) throw new CliError('no manifests given: use -f FILE, -f DIRECTORY or -f - (stdin)', EXIT.badInput);
-  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace, createNamespace });
+  const perSync = parseSyncOptionFlags(flags.syncOption ?? []);
+  if (perSync.problems.length > 0) throw new CliError(`${perSync.problems.length} problem(s) in the flags; nothing was applied:\n${perSync.problems.join('\n')}`, EXIT.badInput);
+  const planned = await planFromFiles(files, { syncId, attempt: 0, defaultNamespace: namespace, createNamespace: flags.createNamespace, syncOptions: perSync.options });
   if (planned.problems.length > 0) {
     throw new CliError(`${planned.problems.length} problem(s) in the manifests; nothing was applied:\n${planned.problems.join('\n')}`, EXIT.badInput);
   }
   return planned.plan;
 }
 
-export async function planCommand(opts: { filename: string[]; namespace: string; createNamespace?: boolean; output: string }) {
-  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts.createNamespace);
+export async function planCommand(opts: PlanFlags & { filename: string[]; namespace: string; output: string }) {
+  const plan = await plannedOrFail(opts.filename, 'plan', opts.namespace, opts);
   if (opts.output === 'text') process.stdout.write(formatPlanText(plan));
   else console.log(opts.output === 'wide' ? formatPlanWide(plan) : renderData(opts.output, planToJson(plan)));
   return EXIT.ok;

@@ -3,6 +3,7 @@
 // Offline: no server is asked anything.
 import { planFromFiles } from './planFromFiles';
 import { newSyncId } from './syncClient';
+import { parseSyncOptionFlags } from '../sync/syncOptions';
 import type { SyncPlan } from '../sync/types';
 
 export interface PlanSyncOptions {
@@ -10,6 +11,8 @@ export interface PlanSyncOptions {
   namespace: string;
   /** Also create `namespace` first, unless the manifests declare it (`--create-namespace`). */
   createNamespace?: boolean;
+  /** As `--sync-option`: `Name=value` items (Argo CD's sync options; README "Sync options"). */
+  syncOptions?: readonly string[];
   /** Defaults to a fresh id. */
   syncId?: string;
 }
@@ -24,6 +27,9 @@ export interface PlannedSync {
 /** Plans files, directories (recursively) or `-` (stdin), as `hooksync plan -f` does. */
 export async function planSync(paths: readonly string[], options: PlanSyncOptions): Promise<PlannedSync> {
   const syncId = options.syncId ?? newSyncId();
-  const planned = await planFromFiles(paths, { syncId, attempt: 0, defaultNamespace: options.namespace, createNamespace: options.createNamespace });
+  const perSync = parseSyncOptionFlags(options.syncOptions ?? []);
+  // A bad option is a problem like a bad manifest: nothing may start, and the caller is told why.
+  if (perSync.problems.length > 0) return { syncId, plan: { groups: [], skippedPrunes: [], warnings: [] }, problems: perSync.problems };
+  const planned = await planFromFiles(paths, { syncId, attempt: 0, defaultNamespace: options.namespace, createNamespace: options.createNamespace, syncOptions: perSync.options });
   return { syncId, ...planned };
 }

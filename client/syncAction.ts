@@ -13,12 +13,14 @@ import { connectOrFail } from './temporalOrFail';
 export interface SyncOptions extends TemporalFlags {
   filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
   wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+  /** `--sync-option`, repeatable (syncOptions.ts). */
+  syncOption?: string[];
 }
 
 export async function syncCommand(opts: SyncOptions) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
-  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts);
   const unserved = await clusterPreflight(kube.kc, plan);
   if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
   const client = await connectOrFail(opts);

@@ -10,6 +10,7 @@ import { groupTasks } from './groupTasks';
 import { orderTasks } from './orderTasks';
 import { describeObject, formatSource, formatWarning, type ManifestProblem, type ManifestWarning } from './problems';
 import { pruneTasks, type PruneOptions } from './pruneTasks';
+import { hasSyncOptions, isOn, type SyncOptions } from './syncOptions';
 import { taskKey, type SyncPlan, type SyncTask } from './types';
 
 export interface PlanOptions {
@@ -22,6 +23,8 @@ export interface PlanOptions {
   prune?: PruneOptions;
   /** `--create-namespace`: create `defaultNamespace` first, bare, when it is missing (createNamespaceTask.ts). */
   createNamespace?: boolean;
+  /** `--sync-option`, already parsed (syncOptions.ts): merged into every task, kept on the plan. */
+  syncOptions?: SyncOptions;
 }
 
 export interface PlanResult {
@@ -37,11 +40,14 @@ export function planSync(manifests: readonly Manifest[], options: PlanOptions): 
   const desired = built.flatMap((b) => b.value);
   const problems = [...built.flatMap((b) => b.problems), ...duplicateProblems(desired)];
   const warnings = built.flatMap((b) => b.warnings);
-  const prunes = pruneTasks(options.prune, desired);
+  const prunes = pruneTasks(options.prune && { syncOptions: options.syncOptions, ...options.prune }, desired);
   const ordered = orderTasks([...desired, ...prunes.tasks]);
-  const withNamespace = options.createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
+  // CreateNamespace=true for a whole sync is Argo CD's spelling of --create-namespace.
+  const createNamespace = options.createNamespace || isOn(options.syncOptions, 'CreateNamespace');
+  const withNamespace = createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
   const groups = problems.length ? [] : groupTasks(withNamespace);
-  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning) };
+  const perSync = hasSyncOptions(options.syncOptions) ? { syncOptions: options.syncOptions } : {};
+  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning), ...perSync };
   return { plan, problems, warnings };
 }
 

@@ -2,6 +2,7 @@
 // array: the array is what validation and ordering use, the union is what the compiler checks.
 
 import { type KubeObject, type ManifestSource } from './manifest';
+import type { SyncOptions } from './syncOptions';
 
 /** Phases the sync engine runs, in execution order (spec §3.2: PreSync < Sync < PostSync < SyncFail). */
 export const SYNC_PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'] as const;
@@ -56,6 +57,11 @@ export interface SyncTask {
    * missing, before the dry run; it is never applied again, tracked or labelled, so never pruned.
    */
   createOnly?: boolean;
+  /**
+   * The sync options this object is synced with (syncOptions.ts): the sync's merged with the
+   * object's own annotation. Absent when none is set, and on prunes (they read the live object's).
+   */
+  syncOptions?: SyncOptions;
   /** The object to apply (final name and namespace filled in), or the live object to prune. */
   object: KubeObject;
 }
@@ -80,6 +86,8 @@ export interface SyncPlan {
   skippedPrunes: SkippedPrune[];
   /** One human-readable line each (problems.ts formats them). */
   warnings: string[];
+  /** `--sync-option`: the options of the whole sync, as given; absent when none. */
+  syncOptions?: SyncOptions;
 }
 
 export function isHook(task: SyncTask): boolean {

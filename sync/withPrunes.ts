@@ -7,7 +7,8 @@ import { planTasks, type SyncPlan } from './types';
 
 export function withPrunes(plan: SyncPlan, prune: PruneOptions): SyncPlan {
   const desired = planTasks(plan).filter((t) => !t.prune);
-  const prunes = pruneTasks(prune, desired);
+  // The sync's own options (`--sync-option Prune=false`, `PruneLast=true`) travel in the plan.
+  const prunes = pruneTasks({ syncOptions: plan.syncOptions, ...prune }, desired);
   if (prunes.tasks.length === 0) return { ...plan, skippedPrunes: prunes.skipped };
   return { ...plan, groups: groupTasks(orderTasks([...desired, ...prunes.tasks])), skippedPrunes: prunes.skipped };
 }
