@@ -192,6 +192,12 @@ export function formatSyncOptions(options: SyncOptions | undefined): string[] {
   return SYNC_OPTION_NAMES.filter((n) => options?.[n] !== undefined).map((n) => `${n}=${options?.[n]}`);
 }
 
+/** True for parsed options as a plan carries them: known names, each with one of its values. */
+export function isSyncOptions(value: unknown): value is SyncOptions {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(([name, v]) => isOptionName(name) && (SYNC_OPTION_VALUES[name] as readonly unknown[]).includes(v));
+}
+
 /** True when at least one option is set. */
 export function hasSyncOptions(options: SyncOptions | undefined): options is SyncOptions {
   return options !== undefined && Object.keys(options).length > 0;
