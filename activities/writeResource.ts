@@ -9,6 +9,7 @@ import { isOff, isOn, taskSyncOptions, type SyncOptions } from '../sync/syncOpti
 import type { SyncTask } from '../sync/types';
 import type { KubeClient, LiveObject, WriteOptions } from './kubeClient';
 import { statusMessage } from './kubeFailures';
+import { crashPoint } from './faults';
 import { waitUntilGone } from './waitUntilGone';
 
 /** What happened to the object, for its row's message. */
@@ -32,10 +33,7 @@ export function writeOptionsFor(options: SyncOptions, dryRun = false): WriteOpti
 export async function writeResource(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject | undefined, dryRun = false): Promise<WriteOutcome> {
   const options = taskSyncOptions(task);
   const write = writeOptionsFor(options, dryRun);
-  if (live && !dryRun && isOn(options, 'ApplyOutOfSyncOnly')) {
-    const wouldBe = await send(kube, task, body, live, { ...write, dryRun: true });
-    if (sameStoredObject(wouldBe, live)) return 'unchanged';
-  }
+  if (live && !dryRun && isOn(options, 'ApplyOutOfSyncOnly') && (await unchangedOnServer(kube, task, body, live, write))) return 'unchanged';
   try {
     await send(kube, task, body, live, write);
   } catch (err) {
@@ -46,6 +44,18 @@ export async function writeResource(kube: KubeClient, task: SyncTask, body: Kube
   }
   if (!live) return 'created';
   return isOn(options, 'Replace') ? 'replaced' : 'configured';
+}
+
+/**
+ * `ApplyOutOfSyncOnly=true`: the write as a dry run stores nothing new. A refused preview counts as
+ * a change: the real write then meets the same refusal (or, with `Force=true`, re-creates).
+ */
+async function unchangedOnServer(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject, write: WriteOptions): Promise<boolean> {
+  try {
+    return sameStoredObject(await send(kube, task, body, live, { ...write, dryRun: true }), live);
+  } catch {
+    return false;
+  }
 }
 
 /** Apply, or with `Replace=true` a PUT (a create when there is nothing to replace). */
@@ -101,6 +111,7 @@ export function refusesImmutableChange(err: unknown): boolean {
 async function recreate(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject, write: WriteOptions): Promise<void> {
   await kube.delete(task.ref, { uid: live.metadata.uid });
   await waitUntilGone(kube, task.ref, live.metadata.uid);
+  crashPoint('crash-after-force-delete', task.ref.name);
   // Guarded by the name: an object someone else created meanwhile answers 409 and is kept.
   await kube.create(body, write);
 }
