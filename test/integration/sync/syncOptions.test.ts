@@ -3,6 +3,7 @@
 // option with a behaviour of its own is shown against the same sync without it, and the API
 // server's audit log says which verbs hooksync really sent.
 import { randomBytes } from 'node:crypto';
+import { clusterPreflight } from '../../../client/clusterPreflight';
 import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, startSync } from '../../../client/syncClient';
 import { parseSyncOptionFlags } from '../../../sync/syncOptions';
@@ -178,4 +179,16 @@ test('CreateNamespace=true for the sync creates the missing namespace, as --crea
   expect(report.phase).toBe('Succeeded');
   expect(rowOf(report, 'Namespace', ns).message).toBe(`namespace/${ns} created`);
   await expect(readConfigMap(ns, 'app-config')).resolves.toBeDefined();
+});
+
+test('SkipDryRunOnMissingResource=true for the sync: the check of served kinds lets a kind the cluster does not serve (yet) by', async () => {
+  const widget = 'apiVersion: options.hooksync.io/v1\nkind: Widget\nmetadata: { name: gizmo }\n';
+  const planOf = async (syncOptions: string[]) => {
+    const planned = await planFromFiles(['-'], { syncId: 'plan', attempt: 0, defaultNamespace: 'shop', syncOptions: parseSyncOptionFlags(syncOptions).options }, { stdin: widget });
+    return planned.plan;
+  };
+  expect(await clusterPreflight(kit.h.cluster.kc, await planOf([]))).toEqual([
+    expect.stringContaining('Widget shop/gizmo: kind: the cluster does not serve Widget in options.hooksync.io/v1'),
+  ]);
+  expect(await clusterPreflight(kit.h.cluster.kc, await planOf(['SkipDryRunOnMissingResource=true']))).toEqual([]);
 });
