@@ -5,16 +5,19 @@
 // read, a create fails if the name was taken meanwhile; the server's 409 then means deciding again.
 import type { KubeObject } from '../sync/manifest';
 import { describeObject } from '../sync/problems';
-import { carriesStamp, owningApp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
+import { carriesStamp, stampHook, stampResource, type HookStamp, type Stamp } from '../sync/stamp';
 import { deletesBeforeCreation, isHook, taskKey, type SyncTask } from '../sync/types';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { KubeClient, LiveObject } from './kubeClient';
-import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
+import { isPermanent, kubeFailure } from './kubeFailures';
 import { waitUntilEstablished, isCrd } from './waitUntilEstablished';
 import { crashPoint } from './faults';
 import { waitUntilGone } from './waitUntilGone';
 import { pruneObject } from './pruneObject';
 import { releaseFinalizer } from './releaseFinalizer';
+import { refusalMessage, writeOptionsFor, writeResource, type WriteOutcome } from './writeResource';
+import { argoCdApp, otherHooksyncApp } from '../sync/sharedResource';
+import { isOn, taskSyncOptions } from '../sync/syncOptions';
 
 /** hooksync itself refuses the task: it fails, naming why; retrying cannot change that. */
 class TaskRefused extends Error {}
@@ -44,7 +47,7 @@ export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp, 
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
     if (err instanceof TaskRefused) return refusedUpdate(key, err.message);
-    if (isPermanent(err)) return refusedUpdate(key, statusMessage(err, task.object));
+    if (isPermanent(err)) return refusedUpdate(key, refusalMessage(err, task));
     throw kubeFailure(err, `apply ${describeObject(task.ref)}`, task.object);
   }
 }
@@ -91,23 +94,37 @@ async function createOrAdoptOnce(kube: KubeClient, task: SyncTask, stamp: HookSt
     await kube.delete(task.ref, { uid: live.metadata.uid });
     await waitUntilGone(kube, task.ref, live.metadata.uid);
   }
-  await kube.create(stampHook(task.object, stamp));
+  await kube.create(stampHook(task.object, stamp), writeOptionsFor(taskSyncOptions(task)));
   crashPoint('crash-after-create', task.ref.name);
   return `${task.ref.kind.toLowerCase()}/${task.ref.name} created`;
 }
 
-/** Why `app` may not write `live`, when another app owns it; undefined when it may. */
+/**
+ * Why `app` may not write `live`, when another app owns it; undefined when it may. With
+ * `FailOnSharedResource=true` an Argo CD application's object counts too (sharedResource.ts).
+ */
 export function ownedElsewhere(live: KubeObject | undefined, task: SyncTask, app: string): string | undefined {
-  const owner = live ? owningApp(live) : undefined;
-  if (owner === undefined || owner === app) return undefined;
-  return `${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`;
+  if (!live) return undefined;
+  const owner = otherHooksyncApp(live, app);
+  if (owner !== undefined) return `${describeObject(task.ref)} belongs to app "${owner}"; hooksync does not take objects from another app`;
+  const argo = isOn(taskSyncOptions(task), 'FailOnSharedResource') ? argoCdApp(live) : undefined;
+  if (argo !== undefined) return `${describeObject(task.ref)} is tracked by Argo CD application "${argo}" (argocd.argoproj.io/tracking-id); FailOnSharedResource=true refuses to share it`;
+  return undefined;
 }
+
+const OUTCOME_WORDS: Record<WriteOutcome, string> = {
+  created: 'created',
+  configured: 'configured',
+  replaced: 'replaced',
+  unchanged: 'unchanged (ApplyOutOfSyncOnly: nothing written)',
+  're-created': 're-created (Force: a field that cannot change did)',
+};
 
 async function applyResource(kube: KubeClient, task: SyncTask, app: string, prior: LiveObject | null | undefined): Promise<string> {
   const live = await readUnlessKnown(kube, task, prior);
   const refusal = ownedElsewhere(live, task, app);
   if (refusal) throw new TaskRefused(refusal);
-  await kube.apply(stampResource(task.object, app));
+  const outcome = await writeResource(kube, task, stampResource(task.object, app), live);
   if (isCrd(task.ref)) await waitUntilEstablished(kube, task.ref);
-  return `${task.ref.kind.toLowerCase()}/${task.ref.name} ${live ? 'configured' : 'created'}`;
+  return `${task.ref.kind.toLowerCase()}/${task.ref.name} ${OUTCOME_WORDS[outcome]}`;
 }

@@ -15,7 +15,9 @@ import type { KubeClient, LiveObject } from './kubeClient';
 import { APPLY_CONCURRENCY } from './applyGroup';
 import { readAhead } from './readAhead';
 import { objectKey } from '../sync/objectRef';
-import { isPermanent, kubeFailure, statusMessage } from './kubeFailures';
+import { isPermanent, kubeFailure } from './kubeFailures';
+import { taskSyncOptions } from '../sync/syncOptions';
+import { refusalMessage, writeOptionsFor, writeResource } from './writeResource';
 
 /** Requests in flight at once: as many as a group's apply (applyGroup.ts). */
 const DRY_RUN_CONCURRENCY = APPLY_CONCURRENCY;
@@ -73,7 +75,7 @@ function refusesTheObjectItself(err: unknown): boolean {
 async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck, stamp: Stamp, prior: LiveObject | null | undefined): Promise<TaskUpdate | undefined> {
   const key = taskKey(task);
   try {
-    if (isHook(task)) await kube.create(stampHook(task.object, { ...stamp, phase: task.phase }), { dryRun: true });
+    if (isHook(task)) await kube.create(stampHook(task.object, { ...stamp, phase: task.phase }), writeOptionsFor(taskSyncOptions(task), true));
     else return await dryRunResource(kube, task, stamp.app, prior);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -83,7 +85,7 @@ async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck
     if (kindMissing && skipIfKindMissing) return undefined;
     if (KIND_NOT_SERVED.test((err as Error).message ?? '')) return refusedUpdate(key, `dry run: the cluster does not serve ${task.ref.kind} in ${task.object.apiVersion}`);
     if (!isPermanent(err)) throw kubeFailure(err, `dry run of ${describeObject(task.ref)}`, task.object);
-    return refusesTheObjectItself(err) ? refusedUpdate(key, `dry run: ${statusMessage(err, task.object)}`) : undefined;
+    return refusesTheObjectItself(err) ? refusedUpdate(key, `dry run: ${refusalMessage(err, task)}`) : undefined;
   }
   return undefined;
 }
@@ -92,6 +94,7 @@ async function dryRunResource(kube: KubeClient, task: SyncTask, app: string, pri
   const live = prior === undefined ? await kube.read(task.ref) : prior ?? undefined;
   const refusal = ownedElsewhere(live, task, app);
   if (refusal) return refusedUpdate(taskKey(task), refusal);
-  await kube.apply(stampResource(task.object, app), { dryRun: true });
+  // The verb the real write will use (Replace=true: a PUT), with the same field validation.
+  await writeResource(kube, task, stampResource(task.object, app), live, true);
   return undefined;
 }

@@ -2,6 +2,8 @@
 // set; nothing else reads it. Comma-separated:
 // - `crash-after-create:<name>`: SIGKILL right after the API server accepted that object's create,
 //   so "between the call and recording its result" is hit every time, not by luck;
+// - `crash-after-force-delete:<name>`: SIGKILL once `Force=true` deleted that object and saw it
+//   gone, before it is created again (writeResource.ts);
 // - `crash-before:<k>`, `crash-after:<k>`: SIGKILL when this worker process starts its k-th
 //   activity, or once it has done it but before the result is reported: the crash sweep walks k
 //   over a whole sync;

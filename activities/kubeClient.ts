@@ -42,9 +42,14 @@ export interface LiveObject extends KubeObject {
   status?: Record<string, unknown>;
 }
 
-/** A write the API server checks in full (admission, schema, ...) and then does not persist. */
 export interface WriteOptions {
+  /** A write the API server checks in full (admission, schema, ...) and then does not persist. */
   dryRun?: boolean;
+  /**
+   * Strict (the default) refuses an unknown or duplicate field, naming it; Ignore drops it
+   * silently, as `Validate=false` (kubectl --validate=false) asks.
+   */
+  fieldValidation?: 'Strict' | 'Ignore';
 }
 
 export interface DeleteOptions {
@@ -61,6 +66,11 @@ export interface KubeClient {
   read(ref: ObjectRef): Promise<LiveObject | undefined>;
   create(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
   apply(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
+  /**
+   * A PUT of the whole object (`Replace=true`): fields the manifest leaves out are removed. Guarded
+   * by the `metadata.resourceVersion` it carries: a changed object answers 409.
+   */
+  replace(obj: KubeObject, options?: WriteOptions): Promise<LiveObject>;
   /**
    * An RFC 6902 patch. Its `test` operations make it a guarded write: when one fails the server
    * changes nothing and answers 422.
@@ -103,6 +113,12 @@ function specOf(ref: ObjectRef): ObjectHeader & KubernetesObject {
 
 const dryRunParam = (options: WriteOptions) => (options.dryRun ? 'All' : undefined);
 
+/** The body a write sends as written (not through client-node's models), and how strictly it is checked. */
+interface ExactBody {
+  body: string;
+  fieldValidation: NonNullable<WriteOptions['fieldValidation']>;
+}
+
 // setDefaultNamespace is protected: the context's namespace is only a fallback, as in kubectl.
 class ObjectApi extends KubernetesObjectApi {
   constructor(kc: KubeConfig, configuration: Configuration) {
@@ -118,7 +134,7 @@ function plain<T>(value: unknown): T {
 }
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
-  const exactBody = new AsyncLocalStorage<string>();
+  const exactBody = new AsyncLocalStorage<ExactBody>();
   // One pool of connections for every request of this client, discovery's included.
   const keepAlive = createKeepAliveAgent();
   const sendExactBody = {
@@ -127,10 +143,10 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
       const agent = keepAlive.agentFor(ctx.getAgent());
       if (agent) ctx.setAgent(agent);
-      const body = exactBody.getStore();
-      if (body !== undefined && ctx.getHttpMethod() !== 'GET') {
-        ctx.setBody(body);
-        ctx.setQueryParam('fieldValidation', 'Strict');
+      const exact = exactBody.getStore();
+      if (exact !== undefined && ctx.getHttpMethod() !== 'GET') {
+        ctx.setBody(exact.body);
+        ctx.setQueryParam('fieldValidation', exact.fieldValidation);
       }
       return ctx;
     },
@@ -144,7 +160,8 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     promiseMiddleware: [sendExactBody],
   });
   const api = new ObjectApi(kc, configuration);
-  const withBody = <T>(body: unknown, call: () => Promise<T>) => exactBody.run(JSON.stringify(body), () => honouringRetryAfter(call));
+  const withBody = <T>(body: unknown, call: () => Promise<T>, options: WriteOptions = {}) =>
+    exactBody.run({ body: JSON.stringify(body), fieldValidation: options.fieldValidation ?? 'Strict' }, () => honouringRetryAfter(call));
   const discovery = createDiscovery(kc, configuration);
 
   return {
@@ -157,11 +174,14 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       }
     },
     async create(obj, options = {}) {
-      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER)));
+      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER), options));
     },
     async apply(obj, options = {}) {
       const call = () => api.patch(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
-      return plain<LiveObject>(await withBody(obj, call));
+      return plain<LiveObject>(await withBody(obj, call, options));
+    },
+    async replace(obj, options = {}) {
+      return plain<LiveObject>(await withBody(obj, () => api.replace(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER), options));
     },
     async jsonPatch(ref, patch) {
       const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.JsonPatch);

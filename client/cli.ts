@@ -25,6 +25,18 @@ function collectSelector(value: string, previous: ResourceSelector[]): ResourceS
   if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
   return [...previous, parsed.selector];
 }
+
+const SYNC_OPTION_HELP = "an Argo CD sync option for every object, as in argocd.argoproj.io/sync-options (repeatable; an object's own annotation wins): Replace=true, Force=true, Validate=false, ApplyOutOfSyncOnly=true, PruneLast=true, ... (README, Sync options)";
+
+const SYNC_EXAMPLES = `
+Examples:
+  $ hooksync sync -f k8s/ --app shop -n shop
+  $ hooksync sync -f k8s/ --app shop --prune --sync-option PruneLast=true
+  $ hooksync sync -f k8s/ --app shop --sync-option Replace=true --sync-option Validate=false
+  $ hooksync sync -f k8s/ --app shop --sync-option ApplyOutOfSyncOnly=true,FailOnSharedResource=true
+  $ hooksync plan -f k8s/ --sync-option Force=true -o wide   # offline: the options of every object
+  $ hooksync sync -f k8s/ --app shop --resource apps:Deployment:shop/web   # only that object; no hooks run`;
+
 const RESOURCE_HELP = 'a selective sync of only this object, [!][GROUP:]KIND:[NAMESPACE/]NAME as argocd app sync takes it (empty GROUP: core; * any; ! excludes); no hooks run (repeatable)';
 
 function program(): Command {
@@ -40,6 +52,7 @@ function program(): Command {
     .option('-n, --namespace <ns>', 'namespace for objects that name none', 'default')
     .option('--create-namespace', 'create the namespace first if the manifests do not declare it')
     .option('--resource <selector>', RESOURCE_HELP, collectSelector, [])
+    .option('--sync-option <Name=value>', SYNC_OPTION_HELP, collect, [])
     .addOption(output())
     .action(async (opts) => { process.exitCode = await planAction().planCommand(opts); });
   const syncCmd = cli.command('sync').description('sync manifests to a cluster and wait for the result')
@@ -53,7 +66,9 @@ function program(): Command {
     .option('--wave-delay <duration>', 'pause this long between waves, durably (5s, 1m); waves already wait for health', parseWaveDelay, 0)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
-    .addOption(output());
+    .option('--sync-option <Name=value>', SYNC_OPTION_HELP, collect, [])
+    .addOption(output())
+    .addHelpText('after', SYNC_EXAMPLES);
   kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");

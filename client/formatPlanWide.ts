@@ -3,6 +3,7 @@
 // (file:line), so that a surprising order can be traced back to its source.
 import { selectedCount, selectionLines } from '../sync/formatPlan';
 import { formatSource } from '../sync/problems';
+import { formatSyncOptions, hasSyncOptions } from '../sync/syncOptions';
 import { planTasks, type SyncPlan, type SyncTask } from '../sync/types';
 import { textTable } from './textTable';
 
@@ -23,13 +24,23 @@ const COLUMNS: Column[] = [
   ['SOURCE', (t) => (t.source ? formatSource(t.source) : 'live object')],
 ];
 
+/** Shown before SOURCE only when a task has sync options, so that plans without any read as before. */
+const SYNC_OPTIONS_COLUMN: Column = ['SYNC OPTIONS', (t) => formatSyncOptions(t.syncOptions).join(',')];
+
+function columnsFor(tasks: readonly SyncTask[]): Column[] {
+  if (!tasks.some((t) => hasSyncOptions(t.syncOptions))) return COLUMNS;
+  return [...COLUMNS.slice(0, -1), SYNC_OPTIONS_COLUMN, COLUMNS[COLUMNS.length - 1]];
+}
+
 export function formatPlanWide(plan: SyncPlan): string {
   const groupOf = new Map<SyncTask, number>();
   plan.groups.forEach((g, i) => g.tasks.forEach((t) => groupOf.set(t, i + 1)));
-  const rows = planTasks(plan).map((t) => COLUMNS.map(([, cell]) => cell(t, groupOf.get(t) ?? 0)));
+  const columns = columnsFor(planTasks(plan));
+  const rows = planTasks(plan).map((t) => columns.map(([, cell]) => cell(t, groupOf.get(t) ?? 0)));
+  const perSync = hasSyncOptions(plan.syncOptions) ? [`sync options of the whole sync: ${formatSyncOptions(plan.syncOptions).join(',')}`] : [];
   const notes = [
-    ...(plan.selection ? selectionLines(plan.selection, selectedCount(plan)) : []),
+    ...perSync, ...(plan.selection ? selectionLines(plan.selection, selectedCount(plan)) : []),
     ...plan.skippedPrunes.map((s) => `not pruned: ${s.ref.kind} ${s.ref.name}: ${s.message}`), ...plan.warnings.map((w) => `warning: ${w}`),
   ];
-  return [textTable(COLUMNS.map(([title]) => title), rows), ...notes].join('\n');
+  return [textTable(columns.map(([title]) => title), rows), ...notes].join('\n');
 }

@@ -12,4 +12,5 @@ export { kubeTarget, KubeConfigError, type KubeTarget } from './kubeTarget';
 export { clusterPreflight, ClusterUnreachable } from './clusterPreflight';
 export type { SyncResult, ResourceRow, SyncOutcome } from '../sync/syncRun';
 export type { SyncPlan, SyncTask } from '../sync/types';
+export type { SyncOptions, SyncOptionName } from '../sync/syncOptions';
 export type { WaitingReason } from '../sync/waitingReason';

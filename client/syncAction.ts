@@ -17,12 +17,14 @@ export interface SyncOptions extends TemporalFlags {
   wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; waveDelay?: number; output: string;
   /** `--resource`: a selective sync. */
   resource?: ResourceSelector[];
+  /** `--sync-option`, repeatable (syncOptions.ts). */
+  syncOption?: string[];
 }
 
 export async function syncCommand(opts: SyncOptions) {
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
-  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace, opts.resource);
+  const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts);
   const unserved = await clusterPreflight(kube.kc, plan);
   if (unserved.length > 0) throw new CliError(`${unserved.length} problem(s) in the manifests; nothing was applied:\n${unserved.join('\n')}`, EXIT.badInput);
   const client = await connectOrFail(opts);

@@ -3,12 +3,9 @@
 // prunes (nothing to send), the `--create-namespace` task (created for real first), and objects of
 // a kind whose CustomResourceDefinition is in the same sync (the server cannot know it yet). An object
 // with `SkipDryRunOnMissingResource=true` is checked, but a kind the server does not serve is let by.
-import { readAnnotation, splitList } from './annotations';
 import { crdGroupKind, groupKind } from './kindScope';
-import { SYNC_OPTIONS_ANNOTATION } from './pruneTasks';
+import { isOn, taskSyncOptions } from './syncOptions';
 import { type SyncTask } from './types';
-
-export const SKIP_DRY_RUN_ON_MISSING = 'SkipDryRunOnMissingResource=true';
 
 export interface DryRunCheck {
   task: SyncTask;
@@ -26,10 +23,9 @@ export interface DryRunScope {
   check: DryRunCheck[];
 }
 
-/** `SkipDryRunOnMissingResource=true` in the object's sync options: its kind may appear during the sync. */
+/** `SkipDryRunOnMissingResource=true` in the task's sync options (the object's or the sync's): its kind may appear during the sync. */
 export function skipsDryRunOnMissing(task: SyncTask): boolean {
-  const read = readAnnotation({ source: task.source ?? { file: '<plan>', document: 0 }, object: task.object }, SYNC_OPTIONS_ANNOTATION);
-  return splitList(read.value ?? '').includes(SKIP_DRY_RUN_ON_MISSING);
+  return isOn(taskSyncOptions(task), 'SkipDryRunOnMissingResource');
 }
 
 const isNamespace = (t: SyncTask) => t.ref.group === '' && t.ref.kind === 'Namespace';

@@ -2,6 +2,7 @@
 // rely on) and a text table for people and for golden files.
 
 import { formatSelector } from './resourceSelector';
+import { formatSyncOptions, hasSyncOptions } from './syncOptions';
 import { type PlanSelection, type SkippedPrune, type SyncGroup, type SyncPlan, type SyncTask, planTasks } from './types';
 
 export interface PlanTaskJson {
@@ -16,6 +17,8 @@ export interface PlanTaskJson {
   hookTypes: string[];
   deletePolicies: string[];
   prune: boolean;
+  /** The task's effective sync options as `Name=value`; present only when it has some. */
+  syncOptions?: string[];
 }
 
 /** What a selective sync (`--resource`) leaves out, and why. */
@@ -32,11 +35,14 @@ export interface PlanJson {
   warnings: string[];
   /** Present for a selective sync only. */
   selection?: PlanSelectionJson;
+  /** `--sync-option`, as `Name=value`; present only when the sync was given some. */
+  syncOptions?: string[];
 }
 
 /** Tasks in execution order with exactly the fields of DESIGN §3 (and `selection` for a selective sync). */
 export function planToJson(plan: SyncPlan): PlanJson {
-  const json: PlanJson = { tasks: planTasks(plan).map(taskToJson), warnings: [...plan.warnings] };
+  const perSync = hasSyncOptions(plan.syncOptions) ? { syncOptions: formatSyncOptions(plan.syncOptions) } : {};
+  const json: PlanJson = { tasks: planTasks(plan).map(taskToJson), warnings: [...plan.warnings], ...perSync };
   if (plan.selection) json.selection = selectionToJson(plan.selection);
   return json;
 }
@@ -78,12 +84,14 @@ function taskToJson(task: SyncTask): PlanTaskJson {
     hookTypes: [...task.hookTypes],
     deletePolicies: [...task.deletePolicies],
     prune: task.prune,
+    ...(hasSyncOptions(task.syncOptions) ? { syncOptions: formatSyncOptions(task.syncOptions) } : {}),
   };
 }
 
 /**
  * One header per group (`group 2: Sync wave -1`), then one line per task with aligned columns:
- * kind, apiVersion, namespace/name, then hook types, delete policies and `prune` where they apply.
+ * kind, apiVersion, namespace/name, then hook types, delete policies, `prune` and sync options where
+ * they apply.
  */
 export function formatPlanText(plan: SyncPlan): string {
   const rows = planTasks(plan).map(taskColumns);
@@ -94,6 +102,7 @@ export function formatPlanText(plan: SyncPlan): string {
   };
   const lines = plan.groups.flatMap((g, i) => [groupHeader(g, i), ...g.tasks.map(render)]);
   if (lines.length === 0) lines.push('no tasks');
+  if (hasSyncOptions(plan.syncOptions)) lines.push(`sync options of the whole sync: ${formatSyncOptions(plan.syncOptions).join(',')}`);
   if (plan.selection) lines.push(...selectionLines(plan.selection, selectedCount(plan)));
   lines.push(...section('not pruned:', plan.skippedPrunes.map(skippedLine)));
   lines.push(...section('warnings:', plan.warnings));
@@ -116,6 +125,7 @@ function taskColumns(task: SyncTask): string[] {
   if (task.hookTypes.length) flags.push(`hook=${task.hookTypes.join(',')}`);
   if (task.deletePolicies.length) flags.push(`delete=${task.deletePolicies.join(',')}`);
   if (task.prune) flags.push('prune');
+  if (hasSyncOptions(task.syncOptions)) flags.push(`sync-options=${formatSyncOptions(task.syncOptions).join(',')}`);
   if (task.wave !== 0 && task.phase === 'SyncFail') flags.push(`wave=${task.wave}`);
   const apiVersion = group ? `${group}/${version}` : version;
   return [kind, apiVersion, namespace ? `${namespace}/${name}` : name, flags.join('  ')];

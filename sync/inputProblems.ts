@@ -2,6 +2,7 @@
 // anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
 // must end the workflow with a failure that says what is wrong, not fail its first task for ever.
 import { isInventory } from './inventory';
+import { isSyncOptions } from './syncOptions';
 
 type Check = [ok: boolean, problem: string];
 
@@ -14,6 +15,14 @@ const isSelector = (s: unknown) => isRecord(s) && SELECTOR_FIELDS.every((f) => t
 const isSelection = (v: unknown) => isRecord(v) && Array.isArray(v.selectors) && v.selectors.every(isSelector) && Array.isArray(v.skippedHooks);
 
 const nonEmptyString = (v: unknown) => typeof v === 'string' && v.length > 0;
+
+/** Options are optional on the plan and on each task; when there, they hold what the parser gives. */
+function syncOptionsValid(plan: Record<string, unknown>): boolean {
+  const groups = Array.isArray(plan.groups) ? (plan.groups as unknown[]) : [];
+  const tasks = groups.flatMap((g) => (isRecord(g) && Array.isArray(g.tasks) ? (g.tasks as unknown[]) : []));
+  const optional = (v: unknown) => v === undefined || isSyncOptions(v);
+  return optional(plan.syncOptions) && tasks.every((t) => !isRecord(t) || optional(t.syncOptions));
+}
 
 /** What is wrong with `input` as a sync workflow's input; empty when nothing is. */
 export function inputProblems(input: unknown): string[] {
@@ -31,6 +40,7 @@ export function inputProblems(input: unknown): string[] {
     [isRecord(plan), 'plan must be an object (a SyncPlan from planSync)'],
     [!isRecord(plan) || (Array.isArray(groups) && groups.every((g) => isRecord(g) && Array.isArray(g.tasks))), 'plan.groups must be a list of groups, each with a list of tasks'],
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
+    [!isRecord(plan) || syncOptionsValid(plan), 'plan.syncOptions and every task\'s syncOptions must map known sync option names to their values (README, Sync options)'],
     [input.inventory === undefined || isInventory(input.inventory), 'inventory must be a list of kinds, each with a non-empty apiVersion and kind'],
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
     [input.waveDelaySeconds === undefined || (typeof input.waveDelaySeconds === 'number' && Number.isFinite(input.waveDelaySeconds) && input.waveDelaySeconds >= 0), 'waveDelaySeconds must be a number from 0'],

@@ -11,6 +11,7 @@ import { type KubeObject, type Manifest } from './manifest';
 import { splitApiVersion, toObjectRef } from './objectRef';
 import { describeObject, type ManifestProblem, type ManifestWarning, type Parsed } from './problems';
 import { parseHookTimeout } from './hookTimeout';
+import { hasSyncOptions, mergeSyncOptions, parseObjectSyncOptions, type SyncOptions } from './syncOptions';
 import { parseSyncWave } from './syncWave';
 import { DELETION_HOOK_TYPES, isSyncPhase, type DeletePolicy, type HookType, type SyncPhase, type SyncTask } from './types';
 
@@ -20,6 +21,8 @@ export interface TaskContext {
   defaultNamespace: string;
   /** `group/Kind` of every cluster-scoped kind (kindScope.ts). */
   clusterScoped: ReadonlySet<string>;
+  /** `--sync-option`: every task gets these, each overridden by the object's own. */
+  syncOptions?: SyncOptions;
 }
 
 export function manifestTasks(manifest: Manifest, context: TaskContext): Parsed<SyncTask[]> {
@@ -34,6 +37,8 @@ export function manifestTasks(manifest: Manifest, context: TaskContext): Parsed<
     return { value: [], problems: described(hook.problems), warnings: described(hook.warnings) };
   }
   const facts = readFacts(manifest, hook);
+  const options = mergeSyncOptions(context.syncOptions, facts.value.syncOptions);
+  const optionsField = hasSyncOptions(options) ? { syncOptions: options } : {};
   const named = facts.value.phases.map((phase) => nameFor(manifest, phase, facts.value.isHook, namespace, context));
   const tasks = facts.value.phases.map((phase, i): SyncTask => {
     const { name, generated, generateName } = named[i].value;
@@ -42,7 +47,7 @@ export function manifestTasks(manifest: Manifest, context: TaskContext): Parsed<
     const object = finalObject(manifest.object, name, namespace);
     const deadline = timeoutSeconds === undefined ? {} : { timeoutSeconds };
     const naming = generateName === undefined ? {} : { generateName };
-    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, ...naming, source: manifest.source, object, ...deadline };
+    return { phase, wave, ref, hookTypes, deletePolicies, prune: false, generatedName: generated, ...naming, source: manifest.source, ...optionsField, object, ...deadline };
   });
   const problems = dedupe([...facts.problems, ...named.flatMap((n) => n.problems)]);
   return { value: tasks, problems: described(problems), warnings: described(facts.warnings) };
@@ -55,6 +60,8 @@ interface Facts {
   hookTypes: HookType[];
   deletePolicies: DeletePolicy[];
   timeoutSeconds: number | undefined;
+  /** The object's own sync options (the annotation), before the sync's are merged in. */
+  syncOptions: SyncOptions;
 }
 
 /** Everything the annotations say about a manifest that is applied in at least one phase. */
@@ -64,7 +71,8 @@ function readFacts(manifest: Manifest, hook: Parsed<HookClass>): Parsed<Facts> {
   const policies = parseDeletePolicy(manifest);
   const timeout = parseHookTimeout(manifest, isHook);
   const phases = phasesOf(manifest, hook.value);
-  const warnings = [...hook.warnings, ...phases.warnings, ...(isHook ? policies.warnings : []), ...timeout.warnings];
+  const options = parseObjectSyncOptions(manifest);
+  const warnings = [...hook.warnings, ...phases.warnings, ...(isHook ? policies.warnings : []), ...timeout.warnings, ...options.warnings];
   if (!isHook && declaresDeletePolicy(manifest)) {
     warnings.push(manifestWarning(manifest, undefined, 'delete policies apply only to hooks; ignored'));
   }
@@ -75,8 +83,9 @@ function readFacts(manifest: Manifest, hook: Parsed<HookClass>): Parsed<Facts> {
     hookTypes: isHook ? hook.value.types : [],
     deletePolicies: isHook ? policies.value : [],
     timeoutSeconds: timeout.value,
+    syncOptions: options.value,
   };
-  return { value, problems: [...hook.problems, ...wave.problems, ...policies.problems, ...timeout.problems], warnings };
+  return { value, problems: [...hook.problems, ...wave.problems, ...policies.problems, ...timeout.problems, ...options.problems], warnings };
 }
 
 /** The sync phases a manifest runs in; delete-time hook types yield none (R2.12). */

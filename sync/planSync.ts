@@ -12,6 +12,7 @@ import { describeObject, formatSource, formatWarning, type ManifestProblem, type
 import { pruneTasks, type PruneOptions } from './pruneTasks';
 import type { ResourceSelector } from './resourceSelector';
 import { selectTasks } from './selectivePlan';
+import { hasSyncOptions, isOn, type SyncOptions } from './syncOptions';
 import { taskKey, type SyncPlan, type SyncTask } from './types';
 
 export interface PlanOptions {
@@ -26,6 +27,8 @@ export interface PlanOptions {
   createNamespace?: boolean;
   /** `--resource`: a selective sync of only these objects, without hooks (selectivePlan.ts). */
   selection?: readonly ResourceSelector[];
+  /** `--sync-option`, already parsed (syncOptions.ts): merged into every task, kept on the plan. */
+  syncOptions?: SyncOptions;
 }
 
 export interface PlanResult {
@@ -45,12 +48,17 @@ export function planSync(manifests: readonly Manifest[], options: PlanOptions): 
   const warnings = built.flatMap((b) => b.warnings);
   const selected = options.selection ? selectTasks(all, options.selection) : undefined;
   const desired = selected ? selected.tasks : all;
-  const prunes = pruneTasks(options.prune && { ...options.prune, selectors: options.selection }, desired);
+  const prunes = pruneTasks(options.prune && { syncOptions: options.syncOptions, ...options.prune, selectors: options.selection }, desired);
   const ordered = orderTasks([...desired, ...prunes.tasks]);
-  const withNamespace = options.createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
+  // CreateNamespace=true for a whole sync is Argo CD's spelling of --create-namespace.
+  const createNamespace = options.createNamespace || isOn(options.syncOptions, 'CreateNamespace');
+  const withNamespace = createNamespace ? withCreateNamespace(ordered, manifests, options.defaultNamespace) : ordered;
   const selectionProblems = selected?.problems ?? [];
   const groups = problems.length || selectionProblems.length ? [] : groupTasks(withNamespace);
-  const plan: SyncPlan = { groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning), ...(selected ? { selection: selected.selection } : {}) };
+  const perSync = hasSyncOptions(options.syncOptions) ? { syncOptions: options.syncOptions } : {};
+  const plan: SyncPlan = {
+    groups, skippedPrunes: prunes.skipped, warnings: warnings.map(formatWarning), ...perSync, ...(selected ? { selection: selected.selection } : {}),
+  };
   return { plan, problems, selectionProblems, warnings };
 }
 

@@ -1,15 +1,15 @@
 // Prune tasks (spec §3.1, §3.4): live objects the app tracks that are no longer desired. The
 // planner is pure, so the caller passes the live objects in; without them there is nothing to prune.
 
-import { readAnnotation, splitList } from './annotations';
 import { parseHookType } from './hookType';
 import { type KubeObject, type Manifest } from './manifest';
 import { objectKey, toObjectRef } from './objectRef';
 import { isSelected, type ResourceSelector } from './resourceSelector';
+import { liveSyncOptions, mergeSyncOptions, type SyncOptions } from './syncOptions';
 import { parseSyncWave } from './syncWave';
 import { type SkippedPrune, type SyncTask } from './types';
 
-export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
+export { SYNC_OPTIONS_ANNOTATION } from './syncOptions';
 
 export interface PruneOptions {
   /** `--prune`: without it, stale objects are reported as skipped, not deleted. */
@@ -20,6 +20,8 @@ export interface PruneOptions {
   pruneLast?: boolean;
   /** A selective sync's `--resource` selectors: live objects they do not select are left alone, unlisted. */
   selectors?: readonly ResourceSelector[];
+  /** `--sync-option`: merged with each live object's own options (`Prune=false`, `PruneLast=true`). */
+  syncOptions?: SyncOptions;
 }
 
 export interface PrunePlan {
@@ -39,14 +41,15 @@ export function pruneTasks(options: PruneOptions | undefined, desired: readonly 
     // Live hooks and Skip objects are never pruned (spec §1.2, §1.4).
     if (wanted.has(objectKey(ref)) || parseHookType(asManifest(object)).value.role !== 'resource') continue;
     if (options.selectors && !isSelected(options.selectors, ref)) continue;
-    const skip = !options.enabled ? 'ignored (requires pruning)' : hasSyncOption(object, 'Prune=false') ? 'ignored (no prune)' : '';
+    const effective = mergeSyncOptions(options.syncOptions, liveSyncOptions(object));
+    const skip = !options.enabled ? 'ignored (requires pruning)' : effective.Prune === 'false' ? 'ignored (no prune)' : '';
     if (skip) {
       skipped.push({ ref, message: skip });
       continue;
     }
     const task = pruneTask(object, ref);
     tasks.push(task);
-    if (options.pruneLast || hasSyncOption(object, 'PruneLast=true')) last.push(task);
+    if (options.pruneLast || effective.PruneLast === 'true') last.push(task);
   }
   mirrorWaves(tasks);
   placeLast(last, [...desired, ...tasks]);
@@ -80,11 +83,6 @@ function placeLast(last: SyncTask[], all: readonly SyncTask[]): void {
   const syncWaves = all.filter((t) => t.phase === 'Sync').map((t) => t.wave);
   const lastWave = Math.max(0, ...syncWaves) + 1;
   for (const task of last) task.wave = lastWave;
-}
-
-function hasSyncOption(object: KubeObject, option: string): boolean {
-  const read = readAnnotation(asManifest(object), SYNC_OPTIONS_ANNOTATION);
-  return splitList(read.value ?? '').includes(option);
 }
 
 function liveRef(object: KubeObject): SyncTask['ref'] {

@@ -3,6 +3,7 @@
 
 import { type KubeObject, type ManifestSource } from './manifest';
 import type { ResourceSelector } from './resourceSelector';
+import type { SyncOptions } from './syncOptions';
 
 /** Phases the sync engine runs, in execution order (spec §3.2: PreSync < Sync < PostSync < SyncFail). */
 export const SYNC_PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'] as const;
@@ -60,6 +61,11 @@ export interface SyncTask {
    * missing, before the dry run; it is never applied again, tracked or labelled, so never pruned.
    */
   createOnly?: boolean;
+  /**
+   * The sync options this object is synced with (syncOptions.ts): the sync's merged with the
+   * object's own annotation. Absent when none is set, and on prunes (they read the live object's).
+   */
+  syncOptions?: SyncOptions;
   /** The object to apply (final name and namespace filled in), or the live object to prune. */
   object: KubeObject;
 }
@@ -104,6 +110,8 @@ export interface SyncPlan {
   warnings: string[];
   /** Present for a selective sync only. */
   selection?: PlanSelection;
+  /** `--sync-option`: the options of the whole sync, as given; absent when none. */
+  syncOptions?: SyncOptions;
 }
 
 export function isHook(task: SyncTask): boolean {

@@ -8,7 +8,9 @@ import { planTasks, type SyncPlan } from './types';
 /** A selective plan (plan.selection) prunes among its selected objects only. */
 export function withPrunes(plan: SyncPlan, prune: PruneOptions): SyncPlan {
   const desired = planTasks(plan).filter((t) => !t.prune);
-  const prunes = pruneTasks(plan.selection ? { ...prune, selectors: plan.selection.selectors } : prune, desired);
+  // The sync's own options (`--sync-option Prune=false`, `PruneLast=true`) travel in the plan; a
+  // selective sync prunes among its selected objects only.
+  const prunes = pruneTasks({ syncOptions: plan.syncOptions, ...prune, ...(plan.selection ? { selectors: plan.selection.selectors } : {}) }, desired);
   if (prunes.tasks.length === 0) return { ...plan, skippedPrunes: prunes.skipped };
   return { ...plan, groups: groupTasks(orderTasks([...desired, ...prunes.tasks])), skippedPrunes: prunes.skipped };
 }

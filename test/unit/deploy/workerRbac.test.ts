@@ -17,10 +17,16 @@ test('no wildcard in any apiGroup, resource or verb', () => {
   expect(wild).toEqual([]);
 });
 
-test('no escalate, bind, impersonate, update or deletecollection; no RBAC objects', () => {
-  const forbidden = ['escalate', 'bind', 'impersonate', 'update', 'deletecollection'];
+test('no escalate, bind, impersonate or deletecollection; no RBAC objects', () => {
+  const forbidden = ['escalate', 'bind', 'impersonate', 'deletecollection'];
   expect(rules.filter((r) => r.verbs.some((v) => forbidden.includes(v)))).toEqual([]);
   expect(rules.filter((r) => r.apiGroups.includes('rbac.authorization.k8s.io'))).toEqual([]);
+});
+
+test('update (the PUT of Replace=true) only in the namespaced role: never on namespaces or CRDs', () => {
+  const updating = rules.filter((r) => r.verbs.includes('update'));
+  expect(updating.length).toBeGreaterThan(0);
+  expect(updating.filter((r) => r.role !== 'hooksync-worker')).toEqual([]);
 });
 
 test('Secrets are never listed or watched; namespaces are never deleted', () => {

@@ -38,6 +38,15 @@ describe('the sync workflow input check', () => {
     }
   });
 
+  test('sync options are optional, and when given known names with their values', () => {
+    const task = (syncOptions: unknown) => ({ phase: 'Sync', wave: 0, tasks: [{ syncOptions }] });
+    expect(inputProblems({ ...valid, plan: { ...valid.plan, syncOptions: { Replace: 'true' }, groups: [task({ Prune: 'confirm' })] } })).toEqual([]);
+    const problem = "plan.syncOptions and every task's syncOptions must map known sync option names to their values (README, Sync options)";
+    expect(inputProblems({ ...valid, plan: { ...valid.plan, syncOptions: 'Replace=true' } })).toEqual([problem]);
+    expect(inputProblems({ ...valid, plan: { ...valid.plan, groups: [task({ Replace: 'yes' })] } })).toEqual([problem]);
+    expect(inputProblems({ ...valid, plan: { ...valid.plan, groups: [task({ Bogus: 'true' })] } })).toEqual([problem]);
+  });
+
   test('something that is not an object at all', () => {
     expect(inputProblems(undefined)).toEqual(['the input must be one object (SyncInput)']);
     expect(inputProblems([valid])).toEqual(['the input must be one object (SyncInput)']);
