@@ -1,6 +1,7 @@
 // The sync workflow's input, checked before anything runs. The CLI and library build a valid one;
 // anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
 // must end the workflow with a failure that says what is wrong, not fail its first task for ever.
+import { retryPolicyProblems } from './autoRetry';
 import { isInventory } from './inventory';
 
 type Check = [ok: boolean, problem: string];
@@ -26,7 +27,13 @@ export function inputProblems(input: unknown): string[] {
     [!isRecord(plan) || (Array.isArray(groups) && groups.every((g) => isRecord(g) && Array.isArray(g.tasks))), 'plan.groups must be a list of groups, each with a list of tasks'],
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
     [input.inventory === undefined || isInventory(input.inventory), 'inventory must be a list of kinds, each with a non-empty apiVersion and kind'],
+    [input.autoRetry === undefined || isAutoRetry(input.autoRetry), 'autoRetry must hold a policy (limit, backoffSeconds above 0, factor from 1, maxBackoffSeconds above 0) and retried, a whole number from 0'],
+    [input.syncOptions === undefined || (Array.isArray(input.syncOptions) && input.syncOptions.every((o) => typeof o === 'string')), 'syncOptions must be a list of strings'],
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
   ];
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+}
+
+function isAutoRetry(value: unknown): boolean {
+  return isRecord(value) && retryPolicyProblems(value.policy).length === 0 && Number.isInteger(value.retried) && (value.retried as number) >= 0;
 }

@@ -3,6 +3,7 @@
 
 import { readAnnotation, splitList } from './annotations';
 import { parseHookType } from './hookType';
+import { PRUNE_CONFIRM } from './pruneConfirm';
 import { type KubeObject, type Manifest } from './manifest';
 import { objectKey, toObjectRef } from './objectRef';
 import { parseSyncWave } from './syncWave';
@@ -41,6 +42,8 @@ export function pruneTasks(options: PruneOptions | undefined, desired: readonly 
       continue;
     }
     const task = pruneTask(object, ref);
+    // The annotation is read here, while the live object is at hand; the task keeps its identity only.
+    if (hasSyncOption(object, PRUNE_CONFIRM)) task.confirmPrune = true;
     tasks.push(task);
     if (options.pruneLast || hasSyncOption(object, 'PruneLast=true')) last.push(task);
   }

@@ -43,6 +43,8 @@ export interface SyncTask {
   deletePolicies: DeletePolicy[];
   /** True when the task deletes a live object that is no longer desired. */
   prune: boolean;
+  /** A prune whose live object has `Prune=confirm`: it waits for `hooksync confirm` (pruneConfirm.ts). */
+  confirmPrune?: boolean;
   /** True when `ref.name` was computed from `metadata.generateName` (hookName.ts). */
   generatedName: boolean;
   /** The manifest's `metadata.generateName` when the name was generated: a retry renames from it. */
