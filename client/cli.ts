@@ -8,10 +8,12 @@ import { durationSeconds } from '../sync/hookTimeout';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
+import { addConfirmCommand } from './confirmCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { exitWhenFlushed } from './exitWhenFlushed';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
+import { retryFlags } from './retryFlags';
 import { addTerminateCommand } from './terminateCommand';
 
 export { EXIT } from './cliCommon';
@@ -47,8 +49,11 @@ function program(): Command {
     .option('--timeout <duration>', 'fail the sync (and run SyncFail hooks) if it is not done within this (90s, 10m, 1h)', parseTimeout)
     .option('--no-wait', 'start the sync and return')
     .option('--attach', 'if a sync of the app is already running, follow it instead of failing')
-    .addOption(output());
-  kubeFlags(syncCmd); temporalFlags(syncCmd);
+    .option('--sync-option <option>', 'a sync option for the whole sync, such as Prune=confirm (repeatable)', collect, [])
+    .addOption(output())
+    .addHelpText('after', '\nExamples:\n  hooksync sync -f k8s/ --app shop --prune\n  hooksync sync -f k8s/ --app shop --retry-limit 3 --retry-backoff-duration 10s   # retry failures at the failed group\n'
+      + '  hooksync sync -f k8s/ --app shop --prune --sync-option Prune=confirm            # prunes wait for: hooksync confirm SYNC_ID');
+  retryFlags(syncCmd); kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
   kubeFlags(workerCmd); temporalFlags(workerCmd);
@@ -56,6 +61,7 @@ function program(): Command {
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);
+  addConfirmCommand(cli);
   addCodecServerCommand(cli);
   return cli;
 }

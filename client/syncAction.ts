@@ -7,15 +7,17 @@ import { followAndReport, uiLink } from './followReport';
 import { kubeTarget } from './kubeTarget';
 import { isForPeople, renderData } from './outputFormat';
 import { plannedOrFail } from './planAction';
+import { retryPolicyOf, type RetryFlags } from './retryFlags';
 import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
 import { connectOrFail } from './temporalOrFail';
 
-export interface SyncOptions extends TemporalFlags {
+export interface SyncOptions extends TemporalFlags, RetryFlags {
   filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
-  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string;
+  wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; output: string; syncOption?: string[];
 }
 
 export async function syncCommand(opts: SyncOptions) {
+  const retry = retryPolicyOf(opts);
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts.createNamespace);
@@ -25,7 +27,9 @@ export async function syncCommand(opts: SyncOptions) {
   const text = isForPeople(opts.output);
   let handle: WorkflowHandle & { firstExecutionRunId?: string };
   try {
-    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout });
+    handle = await startSync(client, {
+      syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout, retry, syncOptions: opts.syncOption,
+    });
   } catch (err) {
     if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
     // --attach: the running sync is followed instead; the manifests given are not used.

@@ -4,6 +4,7 @@ import { Client, Connection, WorkflowExecutionAlreadyStartedError, type Workflow
 import { type DataConverter, WorkflowIdReusePolicy } from '@temporalio/common';
 import { hooksyncDataConverter } from '../codec/dataConverter';
 import { temporal } from '@temporalio/proto';
+import type { RetryPolicy } from '../sync/autoRetry';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
 import { inventoryOfResult, type LiveKind } from '../sync/inventory';
@@ -32,13 +33,28 @@ export function newSyncId(now = Date.now()): string {
   return now.toString(36);
 }
 
-export async function startSync(
-  client: Client,
-  input: { syncId: string; app: string; cluster: string; plan: SyncPlan; prune?: boolean; timeoutSeconds?: number },
-): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const { timeoutSeconds, ...rest } = input;
+export interface StartSyncInput {
+  syncId: string;
+  app: string;
+  cluster: string;
+  plan: SyncPlan;
+  prune?: boolean;
+  timeoutSeconds?: number;
+  /** `--retry-limit` and the backoff flags: failed attempts are retried (sync/autoRetry.ts). */
+  retry?: RetryPolicy;
+  /** `--sync-option` values for the whole sync (`Prune=confirm`). */
+  syncOptions?: string[];
+}
+
+export async function startSync(client: Client, input: StartSyncInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
+  const { timeoutSeconds, retry, syncOptions, ...rest } = input;
   const inventory = await lastInventory(client, input.cluster, input.app);
-  const args: SyncInput = { ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}) };
+  const args: SyncInput = {
+    ...rest, attempt: 0, prune: input.prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(inventory ? { inventory } : {}),
+    // Without retries the input is what it was before they existed: nothing new for the workflow to read.
+    ...(retry && retry.limit !== 0 ? { autoRetry: { policy: retry, retried: 0 } } : {}),
+    ...(syncOptions?.length ? { syncOptions } : {}),
+  };
   return startSyncRun(client, args);
 }
 
