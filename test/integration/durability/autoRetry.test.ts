@@ -33,7 +33,8 @@ const alwaysFails = documents(jobYaml('migrate-', { hook: 'PreSync', generateNam
 
 async function syncIdOf(app: string): Promise<string> {
   return eventually(async () => {
-    const [newest] = await listSyncs(kit.h.client, { app });
+    // Apps are named per test, not per run: earlier runs of this file left syncs of other clusters.
+    const [newest] = (await listSyncs(kit.h.client, { app })).filter((s) => s.cluster === kit.h.clusterName);
     expect(newest).toBeDefined();
     return newest.syncId;
   });
@@ -109,7 +110,7 @@ test('status shows the backoff as a Waiting line; status --watch follows through
   const status = await runCli('status', syncId);
 
   expect(status.code).toBe(0);
-  expect(status.stdout).toMatch(/\nWaiting: {2}retry 1 of 1 at \d\d:\d\d:\d\dZ \(backoff 20s\) after attempt 0 ended Failed\n/);
+  expect(status.stdout).toMatch(/\nWaiting: {2}retry 1 of 1 at \d\d:\d\d:\d\dZ \(backoff 1m\) after attempt 0 ended Failed\n/);
   expect(status.stdout).toMatch(/\nRunning: attempt 0 ended Failed: PreSync wave 0: Job .*\/migrate-presync-[0-9a-z]{8} failed/);
 
   const watched = await runCli('status', syncId, '--watch');
@@ -145,5 +146,5 @@ test('backoff flags without --retry-limit are a usage error; nothing starts', as
 
   expect(result.code).toBe(2);
   expect(result.stderr).toBe('hooksync: --retry-backoff-duration has no effect without --retry-limit N');
-  expect(await listSyncs(kit.h.client, { app: 'retry-usage' })).toEqual([]);
+  expect((await listSyncs(kit.h.client, { app: 'retry-usage' })).filter((s) => s.cluster === kit.h.clusterName)).toEqual([]);
 });

@@ -120,6 +120,8 @@ spec:
   const other = await runCliSync(kit.h.clusterName, '-f', manifestFile('slow', slow), '--app', app, '-n', ns, '--no-wait', '-o', 'json');
   const otherId = (JSON.parse(other.stdout) as { syncId: string }).syncId;
   await eventually(async () => expect((await getSync(kit.h.client, otherId)).phase).toBe('Running'));
-  await expect(confirmPrune(kit.h.client, otherId)).rejects.toThrow(new NothingToConfirm(`sync ${otherId} has no prune that waits for confirmation (Prune=confirm)`));
+  const refused = confirmPrune(kit.h.client, otherId);
+  await expect(refused).rejects.toBeInstanceOf(NothingToConfirm);
+  await expect(refused).rejects.toThrow(`sync ${otherId} has no prune that waits for confirmation (Prune=confirm)`);
   expect((await runCli('terminate', otherId)).code).toBe(0);
 });
