@@ -1,5 +1,5 @@
 // The hooksync library: the typed functions the CLI is built on, from one entry point.
-//   planSync -> startSync -> watchSync / getSync; listSyncs, syncHistory; retrySync; terminateSync.
+//   planSync -> startSync -> watchSync / getSync; listSyncs, syncHistory; retrySync; terminateSync; confirmPrune.
 // One runnable example per function is in examples/api/.
 export { planSync, type PlannedSync, type PlanSyncOptions } from './planSync';
 export { connectClient, startSync, type StartSyncInput, terminateSync, followSync, newSyncId, SyncAlreadyRunning, type SyncReport } from './syncClient';
