@@ -8,11 +8,13 @@ import { parseResourceSelector, type ResourceSelector } from '../sync/resourceSe
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
+import { addConfirmCommand } from './confirmCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { parseTimeout, parseWaveDelay } from './durationOptions';
 import { exitWhenFlushed } from './exitWhenFlushed';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
+import { retryFlags } from './retryFlags';
 import { addTerminateCommand } from './terminateCommand';
 
 export { EXIT } from './cliCommon';
@@ -35,7 +37,9 @@ Examples:
   $ hooksync sync -f k8s/ --app shop --sync-option Replace=true --sync-option Validate=false
   $ hooksync sync -f k8s/ --app shop --sync-option ApplyOutOfSyncOnly=true,FailOnSharedResource=true
   $ hooksync plan -f k8s/ --sync-option Force=true -o wide   # offline: the options of every object
-  $ hooksync sync -f k8s/ --app shop --resource apps:Deployment:shop/web   # only that object; no hooks run`;
+  $ hooksync sync -f k8s/ --app shop --resource apps:Deployment:shop/web   # only that object; no hooks run
+  $ hooksync sync -f k8s/ --app shop --retry-limit 3 --retry-backoff-duration 10s   # retry failures at the failed group
+  $ hooksync sync -f k8s/ --app shop --prune --sync-option Prune=confirm   # prunes wait for: hooksync confirm SYNC_ID`;
 
 const RESOURCE_HELP = 'a selective sync of only this object, [!][GROUP:]KIND:[NAMESPACE/]NAME as argocd app sync takes it (empty GROUP: core; * any; ! excludes); no hooks run (repeatable)';
 
@@ -69,7 +73,7 @@ function program(): Command {
     .option('--sync-option <Name=value>', SYNC_OPTION_HELP, collect, [])
     .addOption(output())
     .addHelpText('after', SYNC_EXAMPLES);
-  kubeFlags(syncCmd); temporalFlags(syncCmd);
+  retryFlags(syncCmd); kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
   kubeFlags(workerCmd); temporalFlags(workerCmd);
@@ -77,6 +81,7 @@ function program(): Command {
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);
+  addConfirmCommand(cli);
   addCodecServerCommand(cli);
   return cli;
 }

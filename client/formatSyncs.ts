@@ -3,6 +3,7 @@
 import { formatResultTable } from './formatResult';
 import type { SyncListing, SyncStatus } from './syncStatus';
 import { textTable } from './textTable';
+import { retryWaitText } from '../sync/waitingReason';
 
 /** Go-style short durations, as argocd prints them: 45s, 2m5s, 1h0m3s. */
 export function formatDuration(ms: number): string {
@@ -58,6 +59,18 @@ export function formatSyncHistory(runs: readonly SyncListing[], now = new Date()
   return table(wide ? widened(HISTORY_COLUMNS) : HISTORY_COLUMNS, runs, now);
 }
 
+/**
+ * What the workflow itself waits for, when it does: the backoff before the next attempt, or the
+ * confirmation of prunes (Prune=confirm). Waits for workloads are in the result rows already.
+ */
+function waitingRow(status: Pick<SyncStatus, 'retryWait' | 'waitingFor'>): [string, string][] {
+  if (status.retryWait) return [['Waiting:', retryWaitText(status.retryWait)]];
+  const reasons = status.waitingFor ?? [];
+  if (reasons.length === 0) return [];
+  const objects = reasons.map((r) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`);
+  return [['Waiting:', `${[...new Set(reasons.map((r) => r.reason))].join('; ')}: ${objects.join(', ')}`]];
+}
+
 /** `hooksync status`: the operation summary, the result table, and `PHASE: message`. */
 export function formatSyncStatus(status: SyncStatus, now = new Date(), { wide = false } = {}): string {
   const summary = [
@@ -69,6 +82,7 @@ export function formatSyncStatus(status: SyncStatus, now = new Date(), { wide = 
     ['Started:', formatTime(status.startedAt)],
     ['Finished:', formatTime(status.finishedAt)],
     ['Duration:', status.startedAt ? duration({ startedAt: status.startedAt, finishedAt: status.finishedAt }, now) : ''],
+    ...waitingRow(status),
   ].map(([label, value]) => `${label.padEnd(10)}${value}`.trimEnd());
   const rows = status.resources.length > 0 ? formatResultTable(status.resources, { wide }) : '(no resources have run yet)';
   return `${summary.join('\n')}\n\n${rows}\n\n${status.phase}: ${status.message}`;

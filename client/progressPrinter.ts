@@ -4,7 +4,7 @@
 // and never when NO_COLOR is set (https://no-color.org) or TERM is dumb.
 import { createColors } from 'picocolors';
 import type { ResourceRow, SyncResult } from '../sync/syncRun';
-import type { WaitingReason } from '../sync/waitingReason';
+import { retryWaitText, type WaitingReason } from '../sync/waitingReason';
 
 export interface ProgressPrinter {
   /** Lines for what changed in the sync's state since the last call. */
@@ -35,6 +35,8 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
   const seenState = new Map<string, string>();
   const seenReason = new Map<string, string>();
   const startedGroups = new Set<string>();
+  const shownRetryWaits = new Set<number>();
+  let attempt: number | undefined;
   const line = (text: string) => `${c.dim(now().toISOString().slice(11, 19))}  ${text}`;
   const event = (verb: string, paint: (s: string) => string, row: Pick<Row, 'kind' | 'namespace' | 'name'>, detail: string) =>
     line(`${paint(verb.padEnd(8))} ${objectOf(row)}${detail ? `: ${detail}` : ''}`);
@@ -51,9 +53,31 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     }
   }
 
-  return {
+  /**
+   * An automatic retry continues as the next attempt: its groups start again (headers anew), and
+   * the rows it carried over from earlier attempts were printed when they ran.
+   */
+  function newAttempt(state: SyncResult): string[] {
+    const first = attempt === undefined;
+    attempt = state.attempt;
+    if (first) return [];
+    seenState.clear();
+    seenReason.clear();
+    startedGroups.clear();
+    for (const r of state.resources.filter((row) => row.carriedFrom !== undefined)) seenState.set(rowKey(r), r.state);
+    return [line(c.bold(`Attempt ${state.attempt}: ${state.message}`))];
+  }
+
+  function retryWaitLines(state: SyncResult): string[] {
+    const wait = state.retryWait;
+    if (!wait || shownRetryWaits.has(wait.retry)) return [];
+    shownRetryWaits.add(wait.retry);
+    return [line(`${c.yellow('waiting'.padEnd(8))} ${retryWaitText(wait)}: ${wait.previous.message}`)];
+  }
+
+  const printer: ProgressPrinter = {
     state(state) {
-      const lines: string[] = [];
+      const lines: string[] = state.attempt !== attempt ? newAttempt(state) : [];
       for (const r of state.resources) {
         if (r.state === 'Pending' || seenState.get(rowKey(r)) === r.state) continue;
         seenState.set(rowKey(r), r.state);
@@ -63,7 +87,8 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
         }
         lines.push(rowLine(r));
       }
-      return lines;
+      // What the workflow itself waits for (a prune's confirmation, the next attempt) is in its state.
+      return [...lines, ...printer.waiting(state.waitingFor ?? []), ...retryWaitLines(state)];
     },
     waiting(reasons) {
       const lines: string[] = [];
@@ -76,6 +101,7 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
       return lines;
     },
   };
+  return printer;
 }
 
 /** `PreSync wave 0: 1 hook`, `Sync wave -1: 2 resources`, `SyncFail: 1 hook`. */

@@ -25,7 +25,9 @@ export async function retrySync(client: Client, syncId: string): Promise<RetrySt
   const previous = await resultOf(handle, syncId);
   if (previous.phase === 'Succeeded') throw new NothingToRetry(`sync ${syncId} succeeded (attempt ${previous.attempt}); there is nothing to retry`);
   const input = await startInput(handle);
-  const args: SyncInput = { ...input, attempt: previous.attempt + 1, retry: retryInput(previous) };
+  const { autoRetry, ...rest } = input;
+  // A retry asked for by hand starts the automatic retries afresh, as a new sync in Argo CD does.
+  const args: SyncInput = { ...rest, attempt: previous.attempt + 1, retry: retryInput(previous), ...(autoRetry ? { autoRetry: { policy: autoRetry.policy, retried: 0 } } : {}) };
   return { handle: await startSyncRun(client, args), attempt: args.attempt, previous };
 }
 

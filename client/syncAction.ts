@@ -2,6 +2,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { selectedCount, selectionLines } from '../sync/formatPlan';
 import type { ResourceSelector } from '../sync/resourceSelector';
+import { formatSyncOptions } from '../sync/syncOptions';
 import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { clusterPreflight } from './clusterPreflight';
@@ -9,10 +10,11 @@ import { followAndReport, uiLink } from './followReport';
 import { kubeTarget } from './kubeTarget';
 import { isForPeople, renderData } from './outputFormat';
 import { plannedOrFail } from './planAction';
+import { retryPolicyOf, type RetryFlags } from './retryFlags';
 import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
 import { connectOrFail } from './temporalOrFail';
 
-export interface SyncOptions extends TemporalFlags {
+export interface SyncOptions extends TemporalFlags, RetryFlags {
   filename: string[]; app: string; namespace?: string; kubeconfig?: string; context?: string; cluster?: string;
   wait: boolean; attach?: boolean; prune?: boolean; createNamespace?: boolean; timeout?: number; waveDelay?: number; output: string;
   /** `--resource`: a selective sync. */
@@ -22,6 +24,7 @@ export interface SyncOptions extends TemporalFlags {
 }
 
 export async function syncCommand(opts: SyncOptions) {
+  const retry = retryPolicyOf(opts);
   const kube = kubeTarget(opts);
   const syncId = newSyncId();
   const plan = await plannedOrFail(opts.filename, syncId, opts.namespace ?? kube.namespace, opts);
@@ -31,7 +34,11 @@ export async function syncCommand(opts: SyncOptions) {
   const text = isForPeople(opts.output);
   let handle: WorkflowHandle & { firstExecutionRunId?: string };
   try {
-    handle = await startSync(client, { syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout, waveDelaySeconds: opts.waveDelay });
+    // The per-sync options also go to the workflow as `Name=value` items: it reads Prune=confirm there.
+    const syncOptions = plan.syncOptions ? formatSyncOptions(plan.syncOptions) : undefined;
+    handle = await startSync(client, {
+      syncId, app: opts.app, cluster: kube.cluster, plan, prune: opts.prune, timeoutSeconds: opts.timeout, waveDelaySeconds: opts.waveDelay, retry, syncOptions,
+    });
   } catch (err) {
     if (!(err instanceof SyncAlreadyRunning) || !opts.attach) throw err;
     // --attach: the running sync is followed instead; the manifests given are not used.

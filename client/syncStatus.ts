@@ -8,6 +8,7 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { SYNC_OUTCOMES, type SyncOutcome, type SyncResult } from '../sync/syncRun';
 import type { WaitingReason } from '../sync/waitingReason';
 import { followSync, hasWorker, queryState, type SyncReport } from './syncClient';
+import { continuedRun } from './continuedRuns';
 import { findSync, isOpen, listRuns, refOf, syncRunsQuery, type SyncRunRef } from './syncQueries';
 
 /** `hooksync status`: the sync's result (or its state so far) and where it runs. */
@@ -41,6 +42,7 @@ function statusOutcome(ref: SyncRunRef): SyncOutcome {
 
 /** The result of a finished run, or what Temporal says of a run that ended without one. */
 async function closedResult(client: Client, ref: SyncRunRef): Promise<SyncResult> {
+  if (ref.status === 'CONTINUED_AS_NEW') return attemptResult(client, ref);
   try {
     return (await handleOf(client, ref).result()) as SyncResult;
   } catch (err) {
@@ -48,6 +50,24 @@ async function closedResult(client: Client, ref: SyncRunRef): Promise<SyncResult
     const reason = err.cause?.message ?? err.message;
     return { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: statusOutcome(ref), message: reason, resources: [] };
   }
+}
+
+/** A failed attempt that an automatic retry followed: how it ended, from the next run's input. */
+async function attemptResult(client: Client, ref: SyncRunRef): Promise<SyncResult> {
+  const { outcome } = await continuedRun(client, ref);
+  const base = { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, resources: [] };
+  if (!outcome) return { ...base, attempt: 0, phase: 'Error', message: 'the run continued as new without saying how it ended' };
+  return { ...base, ...outcome, message: `${outcome.message} (retried as attempt ${outcome.attempt + 1})` };
+}
+
+/** The run a continued-as-new run became, and so on, up to the newest of the chain. */
+async function latestOfChain(client: Client, ref: SyncRunRef): Promise<SyncRunRef> {
+  let current = ref;
+  while (current.status === 'CONTINUED_AS_NEW') {
+    const { nextRunId } = await continuedRun(client, current);
+    current = refOf(await handleOf(client, { ...current, runId: nextRunId }).describe());
+  }
+  return current;
 }
 
 /** The `syncState` query's answer, or undefined when no worker can answer it. */
@@ -67,6 +87,8 @@ function runningMessage(ref: SyncRunRef): string {
 function openState(ref: SyncRunRef, queried: SyncResult | undefined): SyncResult {
   if (!queried) return { syncId: ref.syncId, app: ref.app, cluster: ref.cluster, attempt: 0, phase: 'Running', message: runningMessage(ref), resources: [] };
   if (queried.phase === 'Running') return queried;
+  // Between attempts the sync goes on: the attempt's outcome is history, the retry is to come.
+  if (queried.retryWait) return { ...queried, phase: 'Running', message: `attempt ${queried.attempt} ended ${queried.phase}: ${queried.message}` };
   return { ...queried, phase: 'Running', message: `ending as ${queried.phase}: ${queried.message}` };
 }
 
@@ -84,21 +106,31 @@ async function statusOfRun(client: Client, ref: SyncRunRef): Promise<SyncStatus>
   return { ...state, workflowId: ref.workflowId, runId: ref.runId, startedAt: ref.startedAt.toISOString(), finishedAt: ref.finishedAt?.toISOString() };
 }
 
+/**
+ * The newest run of a sync as Temporal holds it now: visibility finds the sync, describe is
+ * consistent where visibility may lag (a run just ended may still list as running), and a run that
+ * continued as the next attempt is followed to it.
+ */
+export async function latestRun(client: Client, syncId: string): Promise<SyncRunRef> {
+  const found = await findSync(client, syncId);
+  return latestOfChain(client, refOf(await handleOf(client, found).describe()));
+}
+
 /** The current state of the newest run of a sync; throws SyncNotFound for an unknown id. */
 export async function getSync(client: Client, syncId: string): Promise<SyncStatus> {
-  const found = await findSync(client, syncId);
-  // Describe is consistent where visibility may lag (a run just ended may still list as running).
-  return statusOfRun(client, refOf(await handleOf(client, found).describe()));
+  return statusOfRun(client, await latestRun(client, syncId));
 }
 
 /** Follows a running sync to its end, calling `onState` as followSync does; then its status. */
 export async function watchSync(client: Client, syncId: string, onState: (state: SyncResult) => void, onWaiting?: (reasons: WaitingReason[]) => void): Promise<SyncStatus> {
-  const handle = handleOf(client, await findSync(client, syncId));
-  const ref = refOf(await handle.describe());
+  const ref = await latestRun(client, syncId);
   if (!isOpen(ref)) return statusOfRun(client, ref);
-  // How it ended is read afresh below, the same way for every ending (a terminated run has no result).
-  await followSync(handle, onState, onWaiting).catch(() => undefined);
-  return statusOfRun(client, refOf(await handle.describe()));
+  // The newest run is asked (an automatic retry continues as a new run) and the result is followed
+  // from this run through every retry after it. How it ended is read afresh below, the same way
+  // for every ending (a terminated run has no result).
+  const chain = client.workflow.getHandle(ref.workflowId, undefined, { firstExecutionRunId: ref.runId });
+  await followSync(chain, onState, onWaiting).catch(() => undefined);
+  return statusOfRun(client, await latestOfChain(client, refOf(await chain.describe())));
 }
 
 async function listingOf(client: Client, ref: SyncRunRef): Promise<SyncListing> {

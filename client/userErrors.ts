@@ -13,3 +13,6 @@ export class SyncNotFound extends Error {}
 
 /** The sync cannot be retried as asked (it succeeded, or a newer sync of the app came after it). */
 export class NothingToRetry extends Error {}
+
+/** `hooksync confirm` on a sync that has no prune waiting for it (or has ended). */
+export class NothingToConfirm extends Error {}

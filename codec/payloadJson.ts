@@ -12,7 +12,9 @@ export class BadPayloadJson extends Error {}
 const b64 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? new Uint8Array()).toString('base64');
 
 export function payloadsFromJson(body: unknown): Payload[] {
-  const list = (body as { payloads?: unknown } | null)?.payloads;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadPayloadJson('expected a JSON object with a "payloads" array');
+  // Protobuf's JSON leaves an empty list out: `{}` is no payloads (an update without arguments).
+  const list = (body as { payloads?: unknown }).payloads ?? [];
   if (!Array.isArray(list)) throw new BadPayloadJson('expected a JSON object with a "payloads" array');
   return list.map((item: PayloadJson, i) => {
     if (typeof item !== 'object' || item === null) throw new BadPayloadJson(`payloads[${i}] is not an object`);

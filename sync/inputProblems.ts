@@ -1,6 +1,7 @@
 // The sync workflow's input, checked before anything runs. The CLI and library build a valid one;
 // anyone starting the workflow by hand (the Temporal UI, another SDK) might not. A malformed input
 // must end the workflow with a failure that says what is wrong, not fail its first task for ever.
+import { retryPolicyProblems } from './autoRetry';
 import { isInventory } from './inventory';
 import { isSyncOptions } from './syncOptions';
 
@@ -42,8 +43,14 @@ export function inputProblems(input: unknown): string[] {
     [!isRecord(plan) || Array.isArray(plan.skippedPrunes), 'plan.skippedPrunes must be a list'],
     [!isRecord(plan) || syncOptionsValid(plan), 'plan.syncOptions and every task\'s syncOptions must map known sync option names to their values (README, Sync options)'],
     [input.inventory === undefined || isInventory(input.inventory), 'inventory must be a list of kinds, each with a non-empty apiVersion and kind'],
+    [input.autoRetry === undefined || isAutoRetry(input.autoRetry), 'autoRetry must hold a policy (limit, backoffSeconds above 0, factor from 1, maxBackoffSeconds above 0) and retried, a whole number from 0'],
+    [input.syncOptions === undefined || (Array.isArray(input.syncOptions) && input.syncOptions.every((o) => typeof o === 'string')), 'syncOptions must be a list of strings'],
     [input.timeoutSeconds === undefined || (typeof input.timeoutSeconds === 'number' && input.timeoutSeconds > 0), 'timeoutSeconds must be a number above 0'],
     [input.waveDelaySeconds === undefined || (typeof input.waveDelaySeconds === 'number' && Number.isFinite(input.waveDelaySeconds) && input.waveDelaySeconds >= 0), 'waveDelaySeconds must be a number from 0'],
   ];
   return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+}
+
+function isAutoRetry(value: unknown): boolean {
+  return isRecord(value) && retryPolicyProblems(value.policy).length === 0 && Number.isInteger(value.retried) && (value.retried as number) >= 0;
 }

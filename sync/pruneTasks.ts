@@ -48,6 +48,9 @@ export function pruneTasks(options: PruneOptions | undefined, desired: readonly 
       continue;
     }
     const task = pruneTask(object, ref);
+    // The annotation is read here, while the live object is at hand; the task keeps its identity only.
+    // Per object only: a per-sync Prune=confirm reaches the workflow in its input (pruneConfirm.ts).
+    if (liveSyncOptions(object).Prune === 'confirm') task.confirmPrune = true;
     tasks.push(task);
     if (options.pruneLast || effective.PruneLast === 'true') last.push(task);
   }

@@ -2,12 +2,14 @@
 // decisions that follow from them (did a group fail, which hooks go when the sync ends). Pure, so
 // that the workflow stays a short loop and every decision is unit-tested.
 import { type HookPhase } from './health';
+import type { AutoRetry, RetryWait } from './autoRetry';
 import type { LiveKind } from './inventory';
 import { objectKey } from './objectRef';
 import { podImages } from './podImages';
 import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
+import type { WaitingReason } from './waitingReason';
 import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
 
 /** Argo CD's per-resource sync status (spec §8.2). */
@@ -47,6 +49,12 @@ export interface SyncInput {
    * absent when unknown. A --prune sync lists only these and the plan's kinds.
    */
   inventory?: LiveKind[];
+  /** `--retry-limit` and the backoff flags, and how far the retries have got (autoRetry.ts). */
+  autoRetry?: AutoRetry;
+  /** `--sync-option` values for the whole sync; only `Prune=confirm` is read here (pruneConfirm.ts). */
+  syncOptions?: string[];
+  /** An earlier attempt of this sync had its prunes confirmed (`hooksync confirm`): a retry asks no more. */
+  pruneConfirmed?: boolean;
 }
 
 /** One row of the result, with the fields of Argo CD's `syncResult.resources[]`. */
@@ -94,6 +102,10 @@ export interface SyncResult {
   resources: ResourceRow[];
   /** The inventory this sync leaves for the next one (inventory.ts); absent when unknown. */
   inventory?: LiveKind[];
+  /** In the state query only, while the sync waits between attempts (autoRetry.ts). */
+  retryWait?: RetryWait;
+  /** In the state query only: what the workflow itself waits for (a prune's confirmation). */
+  waitingFor?: WaitingReason[];
 }
 
 /**

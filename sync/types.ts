@@ -45,6 +45,8 @@ export interface SyncTask {
   deletePolicies: DeletePolicy[];
   /** True when the task deletes a live object that is no longer desired. */
   prune: boolean;
+  /** A prune whose live object has `Prune=confirm`: it waits for `hooksync confirm` (pruneConfirm.ts). */
+  confirmPrune?: boolean;
   /**
    * True when `ref.name` was computed (hookName.ts): from `metadata.generateName`, or for a hook
    * with neither name nor generateName, which keeps its name across syncs and retries.

@@ -2,6 +2,8 @@
 // own words (a Job's active pods, a Deployment's updated and available replicas, a hook's
 // condition). The activity puts these in its heartbeat details, so a client can show them while
 // the workflow, and so its history, stays as it is.
+import type { RetryWait } from './autoRetry';
+import { formatTimeout } from './hookTimeout';
 import type { SyncPhase, SyncTask } from './types';
 
 export interface WaitingReason {
@@ -29,4 +31,15 @@ export function waitingReason(task: SyncTask, outcome: { health?: string; messag
 export function isWaitingDetails(value: unknown): value is WaitingDetails {
   const list = (value as { waitingFor?: unknown } | null)?.waitingFor;
   return Array.isArray(list) && list.every((r) => typeof (r as WaitingReason | null)?.reason === 'string');
+}
+
+/** A prune held by `Prune=confirm`: the waiting line names the command that lets it go. */
+export function pruneConfirmReason(task: SyncTask, syncId: string): WaitingReason {
+  return waitingReason(task, { message: `Waiting for pruning confirmation (Prune=confirm): run hooksync confirm ${syncId}` });
+}
+
+/** The `Waiting:` line of a sync between attempts: `retry 2 of 3 at 06:01:05Z (backoff 10s) after attempt 1 ended Failed`. */
+export function retryWaitText(wait: RetryWait): string {
+  const limit = wait.limit < 0 ? '' : ` of ${wait.limit}`;
+  return `retry ${wait.retry}${limit} at ${wait.startsAt.slice(11, 19)}Z (backoff ${formatTimeout(wait.backoffSeconds)}) after attempt ${wait.previous.attempt} ended ${wait.previous.phase}`;
 }

@@ -1,5 +1,5 @@
 // The sync workflow's messages and search attributes, shared by the workflow and its clients.
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { SyncResult } from '../sync/syncRun';
 
@@ -22,3 +22,12 @@ export function syncWorkflowId(cluster: string, app: string): string {
 export function taskQueueFor(cluster: string): string {
   return `hooksync.${cluster}`;
 }
+
+/** What `hooksync confirm` gets back from the sync it let prune. */
+export interface PruneConfirmation {
+  /** An earlier confirm already let the prunes go. */
+  alreadyConfirmed: boolean;
+}
+
+/** `hooksync confirm SYNC_ID`: the prunes that wait for confirmation (Prune=confirm) may go ahead. */
+export const confirmPruneUpdate = defineUpdate<PruneConfirmation>('confirmPrune');

@@ -24,7 +24,12 @@ import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
 import { inventoryAfter, kindsToList, type LiveKind } from '../sync/inventory';
 import type { KubeObject } from '../sync/manifest';
+import { shouldRetry, withRetriedCount, type RetryWait } from '../sync/autoRetry';
+import { prunesToConfirm } from '../sync/pruneConfirm';
+import { pruneConfirmReason, type WaitingReason } from '../sync/waitingReason';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
+import { acceptConfirmations, awaitConfirmation, type PruneGate } from './pruneConfirm';
+import { retryAfterBackoff } from './retryLoop';
 
 /**
  * How soon a dead worker's activity is handed to another worker. The worker heartbeats every
@@ -84,6 +89,12 @@ interface Run {
   applying?: boolean;
   /** What the result tells the next sync the app may own (inventory.ts); absent when unknown. */
   inventory?: LiveKind[];
+  /** Whether `hooksync confirm` let the prunes that need it go (Prune=confirm). */
+  gate: PruneGate;
+  /** What the workflow itself waits for now (a confirmation), for the state query. */
+  waitingFor?: WaitingReason[];
+  /** The backoff before the next attempt, while it runs. */
+  retryWait?: RetryWait;
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
@@ -96,6 +107,10 @@ const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
 const SELECTIVE_PRUNE_PATCH = 'selective-sync-prunes-selected-only';
 /** `--wave-delay`: a timer between two groups, only in syncs that ask for one. */
 const WAVE_DELAY_PATCH = 'wave-delay-between-waves';
+/** `--retry-limit`: a failed attempt waits out its backoff, then continues as new as the next one. */
+const AUTO_RETRY_PATCH = 'auto-retry-continues-as-new';
+/** `Prune=confirm`: the group of such a prune waits for the `confirmPrune` update before it applies. */
+const PRUNE_CONFIRM_PATCH = 'prune-confirm-waits-for-update';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -106,9 +121,10 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
   } catch (err) {
     // Terminated while it listed the app's live objects: nothing was applied, nothing to clean up.
     if (!isCancellation(err)) throw err;
-    return finish(notStarted(input));
+    return conclude(notStarted(input));
   }
   setHandler(syncStateQuery, () => resultOf(run));
+  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: input.syncOptions, phase: () => run.phase });
   try {
     // Syncs started before the dry run existed go on without one (their histories have no marker).
     if (run.phase === 'Running' && patched(DRY_RUN_PATCH)) await dryRunAll(run);
@@ -118,13 +134,31 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     if (!isCancellation(err)) throw err;
     // Without --prune no list comes first, so a terminate sent before the first step now cancels the
     // dry run instead: nothing was applied, and the result says so as it did when the list came first.
-    if (!run.applying && rowsThatRan(run.rows).length === 0 && patched(INVENTORY_PATCH)) return finish({ ...notStarted(input), ...(run.inventory ? { inventory: run.inventory } : {}) });
+    if (!run.applying && rowsThatRan(run.rows).length === 0 && patched(INVENTORY_PATCH)) return conclude({ ...notStarted(input), ...(run.inventory ? { inventory: run.inventory } : {}) });
     // Terminate (DESIGN §4): clean up whatever the cancellation interrupted, then end Terminated.
     await CancellationScope.nonCancellable(() => terminate(run));
-    return finish(run);
+    return conclude(run);
   }
   await cleanUpHooks(run);
   if (run.phase === 'Running') endAs(run, 'Succeeded', 'successfully synced (all tasks run)');
+  return conclude(run);
+}
+
+/**
+ * The end of an attempt. With `--retry-limit`, a failed one is followed by the next after its
+ * backoff (workflows/retryLoop.ts); the last one says how many retries came before it.
+ */
+async function conclude(run: Run): Promise<SyncResult> {
+  const { autoRetry } = run.input;
+  if (!autoRetry) return finish(run);
+  if (shouldRetry(autoRetry, run.phase) && patched(AUTO_RETRY_PATCH)) {
+    const next = { ...run.input, autoRetry, ...(run.gate.confirmed ? { pruneConfirmed: true } : {}) };
+    const terminated = await retryAfterBackoff(next, finish(run), (wait) => { run.retryWait = wait; });
+    run.retryWait = undefined;
+    endAs(run, 'Terminated', terminated);
+    return finish(run);
+  }
+  run.message = withRetriedCount(run.message, autoRetry.retried);
   return finish(run);
 }
 
@@ -245,7 +279,10 @@ async function startRun(input: SyncInput): Promise<Run> {
   const withLive = withPrunes(input.plan, { enabled: prune, live: 'ok' in live ? live.ok ?? [] : [] });
   const retry = planRetry(withLive, input.retry, input);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped };
+  const run: Run = {
+    input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped,
+    gate: { confirmed: input.pruneConfirmed === true },
+  };
   if (inventoryPatched) run.inventory = inventoryAfter(input.plan, input.inventory, 'ok' in live ? live.ok : undefined);
   if (input.retry) {
     run.message = `retry of attempt ${input.retry.fromAttempt}: ${describeRetry(retry)}`;
@@ -275,7 +312,7 @@ function listAsBefore(input: SyncInput): Promise<{ ok: KubeObject[] } | { error:
 function notStarted(input: SyncInput): Run {
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set(),
-    ...(input.inventory ? { inventory: input.inventory } : {}) };
+    gate: { confirmed: false }, ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
 function endAs(run: Run, phase: SyncOutcome, message: string): void {
@@ -284,8 +321,11 @@ function endAs(run: Run, phase: SyncOutcome, message: string): void {
 }
 
 function resultOf(run: Run): SyncResult {
-  const { stamp, input, phase, message, rows } = run;
-  return { ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows) };
+  const { stamp, input, phase, message, rows, retryWait, waitingFor } = run;
+  return {
+    ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
+    ...(retryWait ? { retryWait } : {}), ...(waitingFor?.length ? { waitingFor } : {}),
+  };
 }
 
 function runGroupSafely(run: Run, group: SyncGroup) {
@@ -300,6 +340,9 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   setCurrentDetails(`**${title}**: applying`);
   // Tasks the dry run already did (namespaces it created) are not applied again.
   const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
+  // Awaited only when a prune waits: an await more would move the apply after commands that follow it.
+  const held = heldPrunes(run, { ...group, tasks: pending });
+  if (held.length > 0) await confirmPrunes(run, held);
   run.applying = true;
   if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: pending }));
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
@@ -308,6 +351,20 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   const hooks = applied.filter(isHook).map((t) => t.ref);
   if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
   return failedRows(run.rows, group);
+}
+
+/** Prune=confirm: the group's prunes that wait for `hooksync confirm` before anything of it is applied. */
+function heldPrunes(run: Run, group: SyncGroup): SyncTask[] {
+  const held = prunesToConfirm(group, run.input.syncOptions);
+  return held.length > 0 && !run.gate.confirmed && patched(PRUNE_CONFIRM_PATCH) ? held : [];
+}
+
+async function confirmPrunes(run: Run, held: readonly SyncTask[]): Promise<void> {
+  const before = run.message;
+  await awaitConfirmation(run.gate, held, (waiting, message) => {
+    run.waitingFor = waiting.map((t) => pruneConfirmReason(t, run.input.syncId));
+    run.message = waiting.length > 0 ? message : before;
+  });
 }
 
 /** Waits until every task has finished (or its hook timed out), recording each outcome as it comes. */

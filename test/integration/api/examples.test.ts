@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main as confirmPrune } from '../../../examples/api/confirmPrune';
 import { main as getSync } from '../../../examples/api/getSync';
 import { main as listSyncs } from '../../../examples/api/listSyncs';
 import { main as planSync } from '../../../examples/api/planSync';
@@ -12,7 +13,10 @@ import { main as retrySync } from '../../../examples/api/retrySync';
 import { main as startSync } from '../../../examples/api/startSync';
 import { main as terminateSync } from '../../../examples/api/terminateSync';
 import { main as watchSync } from '../../../examples/api/watchSync';
+import { getSync as syncStatus } from '../../../client/syncStatus';
+import { startSync as startLibrarySync } from '../../../client/syncClient';
 import { eventually } from '../../support/eventually';
+import { planYaml } from '../../support/syncHarness';
 import { repoRoot } from '../../support/paths';
 import { readTestEnv } from '../../support/testEnv';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
@@ -86,4 +90,21 @@ test('retrySync: a failed sync continues as attempt 1, the groups that succeeded
 
   expect([report.phase, report.attempt]).toEqual(['Succeeded', 1]);
   expect(report.resources.filter((r) => r.carriedFrom === 0).map((r) => `${r.kind}/${r.name}`)).toEqual([`Namespace/${ns}`, 'Job/migrate', 'ConfigMap/app-config']);
+});
+
+test('confirmPrune: a prune held by Prune=confirm goes ahead, and the sync succeeds', async () => {
+  const ns = await kit.namespace('examples-confirm');
+  const app = `examples-confirm-${ns}`;
+  const held = join(dir, 'held.yaml');
+  writeFileSync(held, documents(configMapYaml(), 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: old, annotations: { argocd.argoproj.io/sync-options: Prune=confirm } }\n'));
+  const first = await startSync(app, ns, held);
+  await eventually(async () => expect((await syncStatus(kit.h.client, first.syncId)).phase).toBe('Succeeded'));
+  const planned = await planYaml(configMapYaml(), ns);
+  await startLibrarySync(kit.h.client, { syncId: planned.syncId, app, cluster: kit.h.clusterName, plan: planned.plan, prune: true });
+  await eventually(async () => expect((await syncStatus(kit.h.client, planned.syncId)).waitingFor?.map((w) => w.name)).toEqual(['old']));
+
+  const status = await confirmPrune(planned.syncId);
+
+  expect(status.phase).toBe('Succeeded');
+  expect(status.resources.find((r) => r.name === 'old')).toMatchObject({ status: 'Pruned' });
 });

@@ -98,3 +98,19 @@ test('formatSyncHistory -o wide: the same extra columns', () => {
   expect(formatSyncHistory([listing({ syncPhase: 'PostSync' })], now, { wide: true }).split('\n')[0])
     .toBe('SYNC ID   ATTEMPT  CLUSTER        PHASE      STARTED               DURATION  SYNC PHASE  FINISHED              WORKFLOW ID              RUN ID  MESSAGE');
 });
+
+test('formatSyncStatus: a Waiting line while the backoff before a retry runs, or while prunes wait for confirmation', () => {
+  const status: SyncStatus = {
+    syncId: 'mwucvf8x', app: 'shop', cluster: 'kwok-hooksync', attempt: 1, phase: 'Running', message: 'attempt 1 ended Failed: PreSync wave 0: Job apps/migrate failed',
+    workflowId: 'sync/kwok-hooksync/shop', runId: 'run-2', startedAt: '2026-11-24T07:19:51.000Z', resources: [],
+    retryWait: { retry: 2, limit: 3, backoffSeconds: 10, startsAt: '2026-11-24T07:20:05.000Z', previous: { attempt: 1, phase: 'Failed', message: 'x' } },
+  };
+  expect(formatSyncStatus(status, now)).toContain('Duration: 9s\nWaiting:  retry 2 of 3 at 07:20:05Z (backoff 10s) after attempt 1 ended Failed\n');
+  const reason = 'Waiting for pruning confirmation (Prune=confirm): run hooksync confirm mwucvf8x';
+  const waitingFor = [
+    { phase: 'Sync' as const, kind: 'ConfigMap', namespace: 'apps', name: 'old', reason },
+    { phase: 'Sync' as const, kind: 'Namespace', namespace: '', name: 'gone', reason },
+  ];
+  expect(formatSyncStatus({ ...status, retryWait: undefined, waitingFor }, now)).toContain(`Waiting:  ${reason}: ConfigMap apps/old, Namespace gone\n`);
+  expect(formatSyncStatus({ ...status, retryWait: undefined }, now)).not.toContain('Waiting:');
+});

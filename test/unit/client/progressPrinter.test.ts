@@ -102,3 +102,38 @@ describe('wantsColour', () => {
     expect(wantsColour({ isTTY: tty }, env)).toBe(colour);
   });
 });
+
+describe('automatic retries', () => {
+  const failedHook = { ...migrate, state: 'Failed' as const, status: 'Synced' as const, hookPhase: 'Failed' as const, message: 'BackoffLimitExceeded' };
+  const retryWait = { retry: 1, limit: 2, backoffSeconds: 5, startsAt: '2026-03-01T10:00:09Z', previous: { attempt: 0, phase: 'Failed' as const, message: 'PreSync wave 0: Job shop/migrate failed' } };
+
+  test('the backoff is a waiting line, printed once per retry', () => {
+    const print = progressPrinter({ now: clock() });
+    expect(print.state(state(failedHook))).toHaveLength(2);
+    const waiting = { ...state(failedHook), phase: 'Failed' as const, retryWait };
+    expect(print.state(waiting)).toEqual(['10:00:02  waiting  retry 1 of 2 at 10:00:09Z (backoff 5s) after attempt 0 ended Failed: PreSync wave 0: Job shop/migrate failed']);
+    expect(print.state(waiting)).toEqual([]);
+  });
+
+  test('the next attempt starts with a header, and its groups start again', () => {
+    const print = progressPrinter({ now: clock() });
+    const done = row({ name: 'settings', state: 'Succeeded', status: 'Synced', message: 'configmap/settings created' });
+    expect(print.state(state(done))).toHaveLength(2);
+    const carried = { ...done, carriedFrom: 0 };
+    const again = { ...migrate, name: 'migrate-2', state: 'Running' as const, status: 'Synced' as const, hookPhase: 'Running' as const, message: 'job.batch/migrate-2 created' };
+    const retried = { ...state(carried, again), attempt: 1, message: 'retry of attempt 0: resuming at PreSync wave 0 (0 group(s) carried over)' };
+    expect(print.state(retried)).toEqual([
+      '10:00:02  Attempt 1: retry of attempt 0: resuming at PreSync wave 0 (0 group(s) carried over)',
+      '10:00:03  PreSync wave 0: 1 hook',
+      '10:00:04  apply    Job shop/migrate-2: job.batch/migrate-2 created',
+    ]);
+  });
+});
+
+test('a prune that waits for confirmation is a waiting line from the sync state', () => {
+  const print = progressPrinter({ now: clock() });
+  const reason = 'Waiting for pruning confirmation (Prune=confirm): run hooksync confirm s';
+  const waitingFor: WaitingReason[] = [{ phase: 'Sync', kind: 'ConfigMap', namespace: 'shop', name: 'old', reason }];
+  expect(print.state({ ...state(), waitingFor })).toEqual([`10:00:00  waiting  ConfigMap shop/old: ${reason}`]);
+  expect(print.state({ ...state(), waitingFor })).toEqual([]);
+});
