@@ -91,6 +91,11 @@ const TERMINATE_PATCH = 'terminate-keeps-finished-hooks';
 const INVENTORY_PATCH = 'prune-lists-inventory-kinds-only';
 /** Waits are sent each task's identity, not its manifest (sync/waitTask.ts): history stays small. */
 const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
+/**
+ * The apply reports resources finished whose server answer already passes their health rule
+ * (activities/doneOnApply.ts); a group left with nothing running skips its wait activity.
+ */
+const DONE_ON_APPLY_PATCH = 'apply-finishes-resources-done-at-once';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -274,8 +279,12 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   // Tasks the dry run already did (namespaces it created) are not applied again.
   const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
   run.applying = true;
-  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: pending }));
-  // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
+  if (pending.length > 0) {
+    const request = patched(DONE_ON_APPLY_PATCH) ? { stamp: run.stamp, tasks: pending, finishDone: true } : { stamp: run.stamp, tasks: pending };
+    applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(request));
+  }
+  // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed,
+  // a resource healthy in the apply's answer is done): with nothing left, no wait is scheduled.
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
   await waitFor(run, title, applied);
   const hooks = applied.filter(isHook).map((t) => t.ref);
