@@ -7,10 +7,11 @@ import { kindRuns } from '../sync/kindRuns';
 import { objectKey } from '../sync/objectRef';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
-import type { SyncTask } from '../sync/types';
+import type { ObjectRef, SyncTask } from '../sync/types';
 import { applyTaskAnswered } from './applyTask';
 import { boundedParallel } from './boundedParallel';
 import { doneOnApply } from './doneOnApply';
+import { releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
 import { readAhead } from './readAhead';
 
@@ -23,9 +24,22 @@ export interface ApplyOptions {
    * (doneOnApply.ts). Only workflows that know to skip the wait ask; replays of older ones do not.
    */
   finishDone?: boolean;
+  /**
+   * Hooks of earlier groups whose outcome the workflow has recorded: their finalizer comes off
+   * here, beside the apply, which spares the sync a releaseHooks activity per hook group. Only
+   * hooks already recorded, so that a retry of the wait that judged them still finds them.
+   */
+  release?: ObjectRef[];
 }
 
-export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, { finishDone = false }: ApplyOptions = {}): Promise<TaskUpdate[]> {
+export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, { finishDone = false, release = [] }: ApplyOptions = {}): Promise<TaskUpdate[]> {
+  // Side by side: the release must not delay the group's first write. Both are idempotent, so a
+  // retry after either failed simply does both again.
+  const [updates] = await Promise.all([applyTasks(kube, tasks, stamp, finishDone), releaseHooks(kube, release)]);
+  return updates;
+}
+
+async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, finishDone: boolean): Promise<TaskUpdate[]> {
   let applied = 0;
   const beat = () => Context.current().heartbeat(`applied ${applied} of ${tasks.length}`);
   beat();

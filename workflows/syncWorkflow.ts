@@ -12,7 +12,7 @@ import {
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult, type TaskUpdate,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
-import { isHook, planTasks, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
+import { isHook, planTasks, taskKey, type ObjectRef, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
 import { dryRunScope } from '../sync/dryRunScope';
 import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
@@ -83,6 +83,8 @@ interface Run {
   applying?: boolean;
   /** What the result tells the next sync the app may own (inventory.ts); absent when unknown. */
   inventory?: LiveKind[];
+  /** Hooks whose outcome is recorded and whose finalizer the next apply (or the end) takes off. */
+  unreleased: ObjectRef[];
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
@@ -96,6 +98,8 @@ const WAIT_IDENTITY_PATCH = 'wait-sends-identity-not-manifest';
  * (activities/doneOnApply.ts); a group left with nothing running skips its wait activity.
  */
 const DONE_ON_APPLY_PATCH = 'apply-finishes-resources-done-at-once';
+/** A hook group's finalizers come off in the next group's apply, not in a releaseHooks activity of their own. */
+const RELEASE_WITH_APPLY_PATCH = 'hooks-released-by-next-apply';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -166,6 +170,7 @@ async function runMainGroups(run: Run): Promise<void> {
   applyUpdates(run.rows, endedUpdates(run.rows, 'the sync timed out while it ran', 'the sync timed out while waiting'));
   endAs(run, 'Failed', `sync timed out after ${formatTimeout(seconds)} (--timeout) while waiting for ${waitingFor}`);
   const created = createdHooks(run.plan, run.rows);
+  run.unreleased = []; // among the created
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after the sync timed out').releaseHooks(created));
 }
 
@@ -203,6 +208,7 @@ async function terminate(run: Run): Promise<void> {
   applyUpdates(run.rows, endedUpdates(run.rows, 'Terminated', 'the sync was terminated while waiting'));
   // terminateHooks released the running ones; the hooks that finished earlier still hold ours.
   const finished = createdHooks(run.plan, run.rows).filter((ref) => !running.some((t) => t.ref === ref));
+  run.unreleased = []; // among the finished
   if (finished.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(finished));
 }
 
@@ -210,6 +216,7 @@ async function terminate(run: Run): Promise<void> {
 async function terminateAsBefore(run: Run): Promise<void> {
   const running = runningHooks(run.plan, run.rows);
   const created = createdHooks(run.plan, run.rows);
+  run.unreleased = []; // among the created
   applyUpdates(run.rows, endedUpdates(run.rows, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
   if (running.length > 0) await attempt('delete running hooks', () => activitiesFor('delete running hooks after terminate').deleteHooks(running));
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(created));
@@ -223,7 +230,7 @@ async function startRun(input: SyncInput): Promise<Run> {
   const withLive = withPrunes(input.plan, { enabled: input.prune, live: 'ok' in live ? live.ok ?? [] : [] });
   const retry = planRetry(withLive, input.retry, input);
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped };
+  const run: Run = { input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped, unreleased: [] };
   if (inventoryPatched) run.inventory = inventoryAfter(input.plan, input.inventory, 'ok' in live ? live.ok : undefined);
   if (input.retry) {
     run.message = `retry of attempt ${input.retry.fromAttempt}: ${describeRetry(retry)}`;
@@ -252,7 +259,7 @@ function listAsBefore(input: SyncInput): Promise<{ ok: KubeObject[] } | { error:
 
 function notStarted(input: SyncInput): Run {
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
-  return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set(),
+  return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set(), unreleased: [],
     ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
@@ -279,17 +286,26 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   // Tasks the dry run already did (namespaces it created) are not applied again.
   const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
   run.applying = true;
-  if (pending.length > 0) {
-    const request = patched(DONE_ON_APPLY_PATCH) ? { stamp: run.stamp, tasks: pending, finishDone: true } : { stamp: run.stamp, tasks: pending };
-    applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(request));
-  }
+  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending)));
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed,
   // a resource healthy in the apply's answer is done): with nothing left, no wait is scheduled.
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
   await waitFor(run, title, applied);
   const hooks = applied.filter(isHook).map((t) => t.ref);
-  if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
+  if (hooks.length > 0 && patched(RELEASE_WITH_APPLY_PATCH)) run.unreleased.push(...hooks);
+  else if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
   return failedRows(run.rows, group);
+}
+
+/** A group's apply request; it also carries the hooks waiting for their release (RELEASE_WITH_APPLY_PATCH). */
+function applyRequest(run: Run, tasks: SyncTask[]) {
+  const release = run.unreleased;
+  run.unreleased = [];
+  return {
+    stamp: run.stamp, tasks,
+    ...(patched(DONE_ON_APPLY_PATCH) ? { finishDone: true } : {}),
+    ...(release.length > 0 ? { release } : {}),
+  };
 }
 
 /** Waits until every task has finished (or its hook timed out), recording each outcome as it comes. */
@@ -338,8 +354,14 @@ async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, ex
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
 async function cleanUpHooks(run: Run): Promise<void> {
   const created = createdHooks(run.plan, run.rows);
+  const unreleased = run.unreleased;
+  run.unreleased = [];
   if (run.phase === 'Error' && created.length > 0) {
     await attempt('release hooks', () => activitiesFor('release hooks after an error').releaseHooks(created));
+  } else if (unreleased.length > 0) {
+    // The last hook group's release: no apply came after it.
+    const released = await attempt('release hooks', () => activitiesFor(`release ${unreleased.length} hook(s)`).releaseHooks(unreleased));
+    if ('error' in released && run.phase === 'Running') endAs(run, 'Error', released.error);
   }
   const doomed = hooksToDelete(run.plan, run.rows);
   if (doomed.length === 0) return;
