@@ -23,7 +23,8 @@ export function createActivities(kube: KubeClient) {
   return {
     /**
      * Applies every task of a group: kinds in plan order, the objects of a kind side by side
-     * (applyGroup.ts). With `finishDone`, resources healthy in the server's answer come back finished.
+     * (applyGroup.ts). With `finishDone`, resources healthy in the server's answer come back
+     * finished; hooks named in `release` (earlier groups, outcome recorded) lose our finalizer.
      */
     async applyGroup({ stamp, tasks, ...options }: GroupRequest & ApplyOptions): Promise<TaskUpdate[]> {
       return applyGroup(kube, tasks, stamp, options);
