@@ -7,16 +7,39 @@ import { kindRuns } from '../sync/kindRuns';
 import { objectKey } from '../sync/objectRef';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
-import type { SyncTask } from '../sync/types';
-import { applyTask } from './applyTask';
+import type { ObjectRef, SyncTask } from '../sync/types';
+import { applyTaskAnswered } from './applyTask';
 import { boundedParallel } from './boundedParallel';
+import { doneOnApply } from './doneOnApply';
+import { releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
 import { readAhead } from './readAhead';
 
 /** Writes in flight at once within one kind: hides latency without crowding the API server. */
 export const APPLY_CONCURRENCY = 16;
 
-export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp): Promise<TaskUpdate[]> {
+export interface ApplyOptions {
+  /**
+   * Report resources whose apply answer already passes their health rule as finished
+   * (doneOnApply.ts). Only workflows that know to skip the wait ask; replays of older ones do not.
+   */
+  finishDone?: boolean;
+  /**
+   * Hooks of earlier groups whose outcome the workflow has recorded: their finalizer comes off
+   * here, beside the apply, which spares the sync a releaseHooks activity per hook group. Only
+   * hooks already recorded, so that a retry of the wait that judged them still finds them.
+   */
+  release?: ObjectRef[];
+}
+
+export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, { finishDone = false, release = [] }: ApplyOptions = {}): Promise<TaskUpdate[]> {
+  // Side by side: the release must not delay the group's first write. Both are idempotent, so a
+  // retry after either failed simply does both again.
+  const [updates] = await Promise.all([applyTasks(kube, tasks, stamp, finishDone), releaseHooks(kube, release)]);
+  return updates;
+}
+
+async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, finishDone: boolean): Promise<TaskUpdate[]> {
   let applied = 0;
   const beat = () => Context.current().heartbeat(`applied ${applied} of ${tasks.length}`);
   beat();
@@ -27,11 +50,11 @@ export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], s
     const reads = run.filter((t) => !t.prune && !t.createOnly).map((t) => t.ref);
     const known = await readAhead(kube, reads, { labelSelector: '', progress: beat });
     updates.push(...(await boundedParallel(run, APPLY_CONCURRENCY, async (task) => {
-      const update = await applyTask(kube, task, stamp, known.get(objectKey(task.ref)));
+      const result = await applyTaskAnswered(kube, task, stamp, known.get(objectKey(task.ref)));
       applied++;
       // The SDK throttles heartbeats: one per write costs nothing and keeps a big group alive.
       beat();
-      return update;
+      return finishDone ? doneOnApply(task, result) : result.update;
     })));
   }
   return updates;

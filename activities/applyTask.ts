@@ -32,22 +32,33 @@ const MAX_HOOK_ROUNDS = 3;
 
 const isConflict = (err: unknown) => (err as { code?: unknown }).code === 409;
 
+/** What applying one task did; for a resource, also the server's answer (the object as stored). */
+export interface AppliedTask {
+  update: TaskUpdate;
+  answer?: LiveObject;
+}
+
 /**
  * `prior`: the object as a LIST read just before (null: absent), which spares the first read; a
  * write decided from it is guarded as from a GET.
  */
 export async function applyTask(kube: KubeClient, task: SyncTask, stamp: Stamp, prior?: LiveObject | null): Promise<TaskUpdate> {
+  return (await applyTaskAnswered(kube, task, stamp, prior)).update;
+}
+
+/** applyTask, with the server's answer to a resource's apply beside the update (doneOnApply.ts reads it). */
+export async function applyTaskAnswered(kube: KubeClient, task: SyncTask, stamp: Stamp, prior?: LiveObject | null): Promise<AppliedTask> {
   const key = taskKey(task);
   try {
-    if (task.prune) return { key, ...(await pruneObject(kube, task, stamp.app)) };
-    if (task.createOnly) return { key, state: 'Succeeded', status: 'Synced', hookPhase: 'Succeeded', message: await createIfMissing(kube, task) };
-    const message = isHook(task) ? await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }, prior) : await applyResource(kube, task, stamp.app, prior);
+    if (task.prune) return { update: { key, ...(await pruneObject(kube, task, stamp.app)) } };
+    if (task.createOnly) return { update: { key, state: 'Succeeded', status: 'Synced', hookPhase: 'Succeeded', message: await createIfMissing(kube, task) } };
+    const { message, answer } = isHook(task) ? { message: await createOrAdoptHook(kube, task, { ...stamp, phase: task.phase }, prior), answer: undefined } : await applyResource(kube, task, stamp.app, prior);
     // Argo CD's hook phase of every applied task, plain resources included, until it completes.
-    return { key, state: 'Running', status: 'Synced', hookPhase: 'Running', message };
+    return { update: { key, state: 'Running', status: 'Synced', hookPhase: 'Running', message }, answer };
   } catch (err) {
     // Refused for what it says (invalid, forbidden, owned elsewhere): a failed task, not a retry.
-    if (err instanceof TaskRefused) return refusedUpdate(key, err.message);
-    if (isPermanent(err)) return refusedUpdate(key, refusalMessage(err, task));
+    if (err instanceof TaskRefused) return { update: refusedUpdate(key, err.message) };
+    if (isPermanent(err)) return { update: refusedUpdate(key, refusalMessage(err, task)) };
     throw kubeFailure(err, `apply ${describeObject(task.ref)}`, task.object);
   }
 }
@@ -120,11 +131,11 @@ const OUTCOME_WORDS: Record<WriteOutcome, string> = {
   're-created': 're-created (Force: a field that cannot change did)',
 };
 
-async function applyResource(kube: KubeClient, task: SyncTask, app: string, prior: LiveObject | null | undefined): Promise<string> {
+async function applyResource(kube: KubeClient, task: SyncTask, app: string, prior: LiveObject | null | undefined): Promise<{ message: string; answer?: LiveObject }> {
   const live = await readUnlessKnown(kube, task, prior);
   const refusal = ownedElsewhere(live, task, app);
   if (refusal) throw new TaskRefused(refusal);
-  const outcome = await writeResource(kube, task, stampResource(task.object, app), live);
+  const { outcome, answer } = await writeResource(kube, task, stampResource(task.object, app), live);
   if (isCrd(task.ref)) await waitUntilEstablished(kube, task.ref);
-  return `${task.ref.kind.toLowerCase()}/${task.ref.name} ${OUTCOME_WORDS[outcome]}`;
+  return { message: `${task.ref.kind.toLowerCase()}/${task.ref.name} ${OUTCOME_WORDS[outcome]}`, answer };
 }

@@ -9,13 +9,14 @@ import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
 import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
 import { stillPending, type TaskUpdate } from '../sync/syncRun';
-import { isHook, taskKey, type SyncTask } from '../sync/types';
+import { isHook, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
 import { waitingReason, type WaitingDetails, type WaitingReason } from '../sync/waitingReason';
 import type { WatchedObject } from './changeWatch';
 import { apiVersionOf, type KubeClient, type LiveObject } from './kubeClient';
 import { readLive } from './readAhead';
-import { PRUNED, pruneDone } from './pruneObject';
+import { pruneDone } from './pruneObject';
+import { finishedUpdate } from './finishedUpdate';
 
 /** Longest wait without reading the objects again, whatever the watches say (the worker's pulse keeps heartbeating meanwhile). */
 const QUIET_MS = 5_000;
@@ -86,7 +87,7 @@ async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], app: str
   tasks.forEach((task, i) => {
     const outcome = judgeTask(task, lives[i]);
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
-    else done.push(toUpdate(task, outcome));
+    else done.push(finishedUpdate(task, outcome));
   });
   return { done, waiting };
 }
@@ -103,16 +104,4 @@ function judgeTask(task: SyncTask, live: LiveObject | undefined): ResourceOutcom
     return isHook(task) ? { phase: 'Error', message } : { phase: 'Error', health: 'Missing', message };
   }
   return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
-}
-
-/** The update of a finished task (outcome.phase is not Running here). */
-function toUpdate(task: SyncTask, outcome: ResourceOutcome): TaskUpdate {
-  const key = taskKey(task);
-  if (task.prune) return { key, ...PRUNED };
-  const update: TaskUpdate = { key, state: outcome.phase === 'Succeeded' ? 'Succeeded' : 'Failed', hookPhase: outcome.phase };
-  // Only a vanished object ends in Error: Argo CD reports it SyncFailed.
-  if (outcome.phase === 'Error') return { ...update, status: 'SyncFailed', health: outcome.health, message: outcome.message };
-  if (isHook(task)) return { ...update, message: outcome.message };
-  // A kind without a health check keeps its apply message ("configmap/x created").
-  return outcome.health ? { ...update, health: outcome.health, message: outcome.message } : update;
 }

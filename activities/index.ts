@@ -4,7 +4,7 @@ import type { KubeObject } from '../sync/manifest';
 import type { Stamp } from '../sync/stamp';
 import type { TaskUpdate } from '../sync/syncRun';
 import type { ObjectRef, SyncTask } from '../sync/types';
-import { applyGroup } from './applyGroup';
+import { applyGroup, type ApplyOptions } from './applyGroup';
 import type { DryRunScope } from '../sync/dryRunScope';
 import { dryRunTasks, type DryRunOutcome } from './dryRunTasks';
 import { terminateHooks } from './terminateHooks';
@@ -21,9 +21,13 @@ export interface GroupRequest {
 
 export function createActivities(kube: KubeClient) {
   return {
-    /** Applies every task of a group: kinds in plan order, the objects of a kind side by side (applyGroup.ts). */
-    async applyGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
-      return applyGroup(kube, tasks, stamp);
+    /**
+     * Applies every task of a group: kinds in plan order, the objects of a kind side by side
+     * (applyGroup.ts). With `finishDone`, resources healthy in the server's answer come back
+     * finished; hooks named in `release` (earlier groups, outcome recorded) lose our finalizer.
+     */
+    async applyGroup({ stamp, tasks, ...options }: GroupRequest & ApplyOptions): Promise<TaskUpdate[]> {
+      return applyGroup(kube, tasks, stamp, options);
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {

@@ -15,6 +15,12 @@ import { waitUntilGone } from './waitUntilGone';
 /** What happened to the object, for its row's message. */
 export type WriteOutcome = 'created' | 'configured' | 'replaced' | 'unchanged' | 're-created';
 
+/** The outcome, and the object as the server answered it (as it stands, for `unchanged`): doneOnApply.ts reads it. */
+export interface Written {
+  outcome: WriteOutcome;
+  answer?: LiveObject;
+}
+
 /** Read-decide-write rounds of a guarded PUT before a 409 counts as the server's answer. */
 const MAX_REPLACE_ROUNDS = 3;
 
@@ -30,20 +36,20 @@ export function writeOptionsFor(options: SyncOptions, dryRun = false): WriteOpti
  * absent). Idempotent: after a crash the retry reads again and finds either the old object (and
  * does the same) or the new one (and writes it again, or nothing).
  */
-export async function writeResource(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject | undefined, dryRun = false): Promise<WriteOutcome> {
+export async function writeResource(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject | undefined, dryRun = false): Promise<Written> {
   const options = taskSyncOptions(task);
   const write = writeOptionsFor(options, dryRun);
-  if (live && !dryRun && isOn(options, 'ApplyOutOfSyncOnly') && (await unchangedOnServer(kube, task, body, live, write))) return 'unchanged';
+  if (live && !dryRun && isOn(options, 'ApplyOutOfSyncOnly') && (await unchangedOnServer(kube, task, body, live, write))) return { outcome: 'unchanged', answer: live };
+  let answer: LiveObject;
   try {
-    await send(kube, task, body, live, write);
+    answer = await send(kube, task, body, live, write);
   } catch (err) {
     if (!live || !isOn(options, 'Force') || !refusesImmutableChange(err)) throw err;
     // The dry run cannot re-create: the real write will, so the check lets it by.
-    if (!dryRun) await recreate(kube, task, body, live, write);
-    return 're-created';
+    return { outcome: 're-created', ...(dryRun ? {} : { answer: await recreate(kube, task, body, live, write) }) };
   }
-  if (!live) return 'created';
-  return isOn(options, 'Replace') ? 'replaced' : 'configured';
+  if (!live) return { outcome: 'created', answer };
+  return { outcome: isOn(options, 'Replace') ? 'replaced' : 'configured', answer };
 }
 
 /**
@@ -108,10 +114,10 @@ export function refusesImmutableChange(err: unknown): boolean {
 }
 
 /** `Force=true`: delete the very object read (uid precondition), wait until it is gone, create it anew. */
-async function recreate(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject, write: WriteOptions): Promise<void> {
+async function recreate(kube: KubeClient, task: SyncTask, body: KubeObject, live: LiveObject, write: WriteOptions): Promise<LiveObject> {
   await kube.delete(task.ref, { uid: live.metadata.uid });
   await waitUntilGone(kube, task.ref, live.metadata.uid);
   crashPoint('crash-after-force-delete', task.ref.name);
   // Guarded by the name: an object someone else created meanwhile answers 409 and is kept.
-  await kube.create(body, write);
+  return kube.create(body, write);
 }

@@ -18,6 +18,12 @@ source "$here/env.sh"
 source "$here/temporal-cluster.sh"
 source "$here/kwok-cluster.sh"
 
+# The dev server has one history shard, whose transfer and timer queues are read at most 20 times a
+# second by default: every hop of a sync (activity done -> workflow task -> next activity) waits
+# for the next read, on a ~50 ms grid. 1000 reads a second removes that wait (README, Waves and
+# ordering); it is a cap, not a rate: the queues are still read when they have something new.
+QUEUE_POLL_RATES=(--dynamic-config-value history.transferProcessorMaxPollRPS=1000 --dynamic-config-value history.timerProcessorMaxPollRPS=1000)
+
 start_temporal() {
   if pid_is_ours "$TEMPORAL_PID_FILE" "$temporal_bin" && temporal_healthy; then
     log "Temporal dev server already up on 127.0.0.1:$TEMPORAL_PORT (pid $(cat "$TEMPORAL_PID_FILE"))"
@@ -29,6 +35,7 @@ start_temporal() {
   local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT"
     --db-filename "$TEMPORAL_DB" --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL
     --dynamic-config-value frontend.enableServerVersionCheck=false --log-level warn
+    "${QUEUE_POLL_RATES[@]}"
     --ui-codec-endpoint "http://127.0.0.1:$CODEC_PORT")
   for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done
   log "starting Temporal dev server on 127.0.0.1:$TEMPORAL_PORT (database $TEMPORAL_DB)"

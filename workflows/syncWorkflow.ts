@@ -12,7 +12,7 @@ import {
   type ResourceRow, type SyncInput, type SyncOutcome, type SyncResult, type TaskUpdate,
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
-import { isHook, planTasks, taskKey, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
+import { isHook, planTasks, taskKey, type ObjectRef, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
 import { dryRunScope } from '../sync/dryRunScope';
 import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
@@ -95,6 +95,8 @@ interface Run {
   waitingFor?: WaitingReason[];
   /** The backoff before the next attempt, while it runs. */
   retryWait?: RetryWait;
+  /** Hooks whose outcome is recorded and whose finalizer the next apply (or the end) takes off. */
+  unreleased: ObjectRef[];
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
@@ -111,6 +113,13 @@ const WAVE_DELAY_PATCH = 'wave-delay-between-waves';
 const AUTO_RETRY_PATCH = 'auto-retry-continues-as-new';
 /** `Prune=confirm`: the group of such a prune waits for the `confirmPrune` update before it applies. */
 const PRUNE_CONFIRM_PATCH = 'prune-confirm-waits-for-update';
+/**
+ * The apply reports resources finished whose server answer already passes their health rule
+ * (activities/doneOnApply.ts); a group left with nothing running skips its wait activity.
+ */
+const DONE_ON_APPLY_PATCH = 'apply-finishes-resources-done-at-once';
+/** A hook group's finalizers come off in the next group's apply, not in a releaseHooks activity of their own. */
+const RELEASE_WITH_APPLY_PATCH = 'hooks-released-by-next-apply';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -200,6 +209,7 @@ async function runMainGroups(run: Run): Promise<void> {
   applyUpdates(run.rows, endedUpdates(run.rows, 'the sync timed out while it ran', 'the sync timed out while waiting'));
   endAs(run, 'Failed', `sync timed out after ${formatTimeout(seconds)} (--timeout) while waiting for ${waitingFor}`);
   const created = createdHooks(run.plan, run.rows);
+  run.unreleased = []; // among the created
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after the sync timed out').releaseHooks(created));
 }
 
@@ -257,6 +267,7 @@ async function terminate(run: Run): Promise<void> {
   applyUpdates(run.rows, endedUpdates(run.rows, 'Terminated', 'the sync was terminated while waiting'));
   // terminateHooks released the running ones; the hooks that finished earlier still hold ours.
   const finished = createdHooks(run.plan, run.rows).filter((ref) => !running.some((t) => t.ref === ref));
+  run.unreleased = []; // among the finished
   if (finished.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(finished));
 }
 
@@ -264,6 +275,7 @@ async function terminate(run: Run): Promise<void> {
 async function terminateAsBefore(run: Run): Promise<void> {
   const running = runningHooks(run.plan, run.rows);
   const created = createdHooks(run.plan, run.rows);
+  run.unreleased = []; // among the created
   applyUpdates(run.rows, endedUpdates(run.rows, 'hook deleted: the sync was terminated', 'the sync was terminated while waiting'));
   if (running.length > 0) await attempt('delete running hooks', () => activitiesFor('delete running hooks after terminate').deleteHooks(running));
   if (created.length > 0) await attempt('release hooks', () => activitiesFor('release hooks after terminate').releaseHooks(created));
@@ -281,7 +293,7 @@ async function startRun(input: SyncInput): Promise<Run> {
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   const run: Run = {
     input, plan: retry.plan, rows: initialRows(retry.plan, retry), stamp, phase: 'Running', message: 'sync started', skipped: retry.skipped,
-    gate: { confirmed: input.pruneConfirmed === true },
+    gate: { confirmed: input.pruneConfirmed === true }, unreleased: [],
   };
   if (inventoryPatched) run.inventory = inventoryAfter(input.plan, input.inventory, 'ok' in live ? live.ok : undefined);
   if (input.retry) {
@@ -312,7 +324,7 @@ function listAsBefore(input: SyncInput): Promise<{ ok: KubeObject[] } | { error:
 function notStarted(input: SyncInput): Run {
   const stamp = { app: input.app, syncId: input.syncId, attempt: input.attempt };
   return { input, plan: input.plan, rows: new Map(), stamp, phase: 'Terminated', message: 'sync terminated by the user before it applied anything', skipped: new Set(),
-    gate: { confirmed: false }, ...(input.inventory ? { inventory: input.inventory } : {}) };
+    gate: { confirmed: false }, unreleased: [], ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
 function endAs(run: Run, phase: SyncOutcome, message: string): void {
@@ -344,12 +356,14 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   const held = heldPrunes(run, { ...group, tasks: pending });
   if (held.length > 0) await confirmPrunes(run, held);
   run.applying = true;
-  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup({ stamp: run.stamp, tasks: pending }));
-  // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed).
+  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending)));
+  // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed,
+  // a resource healthy in the apply's answer is done): with nothing left, no wait is scheduled.
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
   await waitFor(run, title, applied);
   const hooks = applied.filter(isHook).map((t) => t.ref);
-  if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
+  if (hooks.length > 0 && patched(RELEASE_WITH_APPLY_PATCH)) run.unreleased.push(...hooks);
+  else if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
   return failedRows(run.rows, group);
 }
 
@@ -365,6 +379,17 @@ async function confirmPrunes(run: Run, held: readonly SyncTask[]): Promise<void>
     run.waitingFor = waiting.map((t) => pruneConfirmReason(t, run.input.syncId));
     run.message = waiting.length > 0 ? message : before;
   });
+}
+
+/** A group's apply request; it also carries the hooks waiting for their release (RELEASE_WITH_APPLY_PATCH). */
+function applyRequest(run: Run, tasks: SyncTask[]) {
+  const release = run.unreleased;
+  run.unreleased = [];
+  return {
+    stamp: run.stamp, tasks,
+    ...(patched(DONE_ON_APPLY_PATCH) ? { finishDone: true } : {}),
+    ...(release.length > 0 ? { release } : {}),
+  };
 }
 
 /** Waits until every task has finished (or its hook timed out), recording each outcome as it comes. */
@@ -413,8 +438,14 @@ async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, ex
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
 async function cleanUpHooks(run: Run): Promise<void> {
   const created = createdHooks(run.plan, run.rows);
+  const unreleased = run.unreleased;
+  run.unreleased = [];
   if (run.phase === 'Error' && created.length > 0) {
     await attempt('release hooks', () => activitiesFor('release hooks after an error').releaseHooks(created));
+  } else if (unreleased.length > 0) {
+    // The last hook group's release: no apply came after it.
+    const released = await attempt('release hooks', () => activitiesFor(`release ${unreleased.length} hook(s)`).releaseHooks(unreleased));
+    if ('error' in released && run.phase === 'Running') endAs(run, 'Error', released.error);
   }
   const doomed = hooksToDelete(run.plan, run.rows);
   if (doomed.length === 0) return;

@@ -1,9 +1,9 @@
 // The reference sync of the crash sweep (issue 5, catalogue C2): PreSync, three Sync waves,
 // PostSync and a SyncFail hook, ten objects. Hooks have fixed names so that every run's result can
 // be compared row by row with the uninterrupted one. The number of activities must not depend on
-// timing, since kill points are counted by it: objects that are done at once share a wave, a wave
-// with one slow object (the Deployment) waits in one activity, and a wave that has a quick object
-// next to a Job that runs 3 s always waits twice.
+// timing, since kill points are counted by it: a wave of objects healthy in their apply's answer
+// schedules no wait (activities/doneOnApply.ts), a wave with one slow object (the Deployment) waits
+// in one activity, and a quick object next to a Job that runs 3 s leaves one wait, for the Job.
 import { configMapYaml, documents, jobYaml } from '../integration/sync/syncTestKit';
 
 const wave = (n: number) => `argocd.argoproj.io/sync-wave: "${n}"`;

@@ -2,12 +2,7 @@
 // nothing without --prune; with it, one listLiveObjects of the plan's and the inventory's kinds, or
 // of every kind when no inventory is known. With HOOKSYNC_RECORD_HISTORIES=1 the histories are also
 // written, decoded, to test/histories for the replay tests.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { PayloadCodec } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { decodeHistoryPayloads } from '../../support/historyCodec';
-import { repoRoot } from '../../support/paths';
+import { decodedHistory as historyOf, inputOf, recordHistory as record, scheduledActivities as scheduled, type HistoryJson } from '../../support/recordedHistory';
 import { runSync, type SyncRun } from '../../support/syncHarness';
 import { syncWorkflowId } from '../../../workflows/messages';
 import { configMapYaml, useSyncHarness } from './syncTestKit';
@@ -19,33 +14,10 @@ beforeAll(async () => {
   ns = await kit.namespace('inventory-history');
 });
 
-type Json = Record<string, unknown>;
-interface Scheduled { activityType: { name: string }; input?: { payloads?: Array<{ data?: string }> } }
-
 /** The run's history with its payloads decoded (as the worker sees them). */
-async function decodedHistory(app: string, run: SyncRun): Promise<Json> {
-  const handle = kit.h.client.workflow.getHandle(syncWorkflowId(kit.h.clusterName, app), run.report.runId);
-  const codecs = kit.h.client.options.loadedDataConverter.payloadCodecs;
-  // Codecs encode in order, so they decode in reverse.
-  const all: PayloadCodec = {
-    encode: async (p) => p,
-    decode: async (p) => { let out = p; for (const c of [...codecs].reverse()) out = await c.decode(out); return out; },
-  };
-  return decodeHistoryPayloads(JSON.parse(historyToJSON(await handle.fetchHistory())) as Json, all);
-}
+const decodedHistory = (app: string, run: SyncRun) => historyOf(kit.h.client, syncWorkflowId(kit.h.clusterName, app), run.report.runId);
 
-function scheduled(history: Json): Scheduled[] {
-  const events = history.events as Array<{ activityTaskScheduledEventAttributes?: Scheduled }>;
-  return events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes] : []));
-}
-
-const inputOf = (s: Scheduled): unknown => JSON.parse(Buffer.from(s.input?.payloads?.[0]?.data ?? '', 'base64').toString());
-
-function record(file: string, history: Json): void {
-  if (process.env.HOOKSYNC_RECORD_HISTORIES === '1') writeFileSync(join(repoRoot, 'test', 'histories', file), `${JSON.stringify(history, null, 2)}\n`);
-}
-
-const listings = (history: Json) => scheduled(history).filter((s) => /^list/.test(s.activityType.name));
+const listings = (history: HistoryJson) => scheduled(history).filter((s) => /^list/.test(s.activityType.name));
 
 test('a sync lists nothing without --prune, and with it only the inventory kinds once one is known', async () => {
   const app = 'inventory-history';
