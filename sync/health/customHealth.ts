@@ -7,7 +7,7 @@ import { type HealthStatus } from './healthStatus';
 import { type LiveObject } from './liveObject';
 import { splitApiVersion } from '../objectRef';
 
-/** One compiled expression: its text for messages, and its test (which may throw while reading the object). */
+/** One compiled expression: its text, and its test (which may throw while reading the object). */
 export interface HealthPredicate {
   text: string;
   test: (obj: LiveObject) => boolean;
@@ -49,7 +49,7 @@ export function customHealthRule(check: CustomHealthCheck): HealthRule {
   return (obj) => {
     for (const field of customHealthFields) {
       const predicate = check[field];
-      if (predicate && holds(check, field, predicate, obj)) return { status: statusByField[field], message: `${field}: ${predicate.text}` };
+      if (predicate && holds(check, field, predicate, obj)) return { status: statusByField[field], message: `${field} is true (health check at ${check.origin})` };
     }
     return { status: 'Progressing', message: `Waiting for one of the expressions of the health check at ${check.origin} to be true` };
   };

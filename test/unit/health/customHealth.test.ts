@@ -24,9 +24,9 @@ function widget(status: Record<string, unknown> | undefined, apiVersion = 'examp
 
 describe('custom health checks', () => {
   it('maps inProgress, failed and current onto Progressing, Degraded and Healthy', () => {
-    expect(healthOf(widget({ phase: 'Pending' }), undefined, [widgetCheck])).toEqual({ status: 'Progressing', message: "inProgress: status.phase == 'Pending'" });
-    expect(healthOf(widget({ phase: 'Broken' }), undefined, [widgetCheck])).toEqual({ status: 'Degraded', message: "failed: status.phase == 'Broken'" });
-    expect(healthOf(widget({ phase: 'Ready' }), undefined, [widgetCheck])).toEqual({ status: 'Healthy', message: "current: status.phase == 'Ready'" });
+    expect(healthOf(widget({ phase: 'Pending' }), undefined, [widgetCheck])).toEqual({ status: 'Progressing', message: 'inProgress is true (health check at checks.yaml:3)' });
+    expect(healthOf(widget({ phase: 'Broken' }), undefined, [widgetCheck])).toEqual({ status: 'Degraded', message: 'failed is true (health check at checks.yaml:3)' });
+    expect(healthOf(widget({ phase: 'Ready' }), undefined, [widgetCheck])).toEqual({ status: 'Healthy', message: 'current is true (health check at checks.yaml:3)' });
   });
 
   it('takes the first true expression in Flux order: inProgress, then failed, then current', () => {
@@ -54,7 +54,7 @@ describe('custom health checks', () => {
     const job = loadFixture('job-running');
     const jobCheck: CustomHealthCheck = { group: 'batch', kind: 'Job', origin: 'checks.yaml:9', current: { text: 'true', test: () => true } };
     expect(healthOf(job)?.status).toBe('Progressing');
-    expect(healthOf(job, undefined, [jobCheck])).toEqual({ status: 'Healthy', message: 'current: true' });
+    expect(healthOf(job, undefined, [jobCheck])).toEqual({ status: 'Healthy', message: 'current is true (health check at checks.yaml:9)' });
   });
 
   it('still says Pending deletion first, as for built-in rules', () => {
