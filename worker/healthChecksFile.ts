@@ -11,7 +11,7 @@
 // Every problem is reported at once, each with the file, the line and the rule it is in, and the
 // worker does not start: a rule that cannot be evaluated must not surface in the middle of a sync.
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { customHealthFields, type CustomHealthCheck, type CustomHealthField, type HealthPredicate } from '../sync/health';
 import { splitApiVersion } from '../sync/objectRef';
 import { compileCelPredicate } from './celPredicate';
@@ -47,13 +47,14 @@ export function parseHealthChecks(text: string, file: string): ParsedHealthCheck
   const list = ruleList(doc.contents);
   if (!list) return { checks: [], problems: [`${file}:${lineOf(doc.contents)}: expected a list of health checks (apiVersion or group, kind, current, and optionally inProgress and failed)`] };
   const checks: CustomHealthCheck[] = [];
+  const seen: RuleIdentity[] = [];
   list.items.forEach((item, index) => {
     const read = readRule(item as Node, index + 1, file, lineOf);
     problems.push(...read.problems);
-    if (!read.check) return;
-    const earlier = checks.find((c) => c.group === read.check?.group && c.kind === read.check.kind);
-    if (earlier) problems.push(`${read.check.origin}: rule ${index + 1} (${ruleName(read.check)}): the same group and kind as the rule at ${earlier.origin}`);
-    else checks.push(read.check);
+    const earlier = read.identity && seen.find((s) => s.group === read.identity?.group && s.kind === read.identity.kind);
+    if (read.identity && earlier) problems.push(`${read.identity.origin}: ${read.identity.name}: the same group and kind as the rule at ${earlier.origin}`);
+    if (read.identity) seen.push(read.identity);
+    if (read.check) checks.push(read.check);
   });
   if (list.items.length === 0) problems.push(`${file}:${lineOf(list)}: the list of health checks is empty`);
   return { checks: problems.length > 0 ? [] : checks, problems };
@@ -69,8 +70,17 @@ function ruleList(root: unknown): YAMLSeq | undefined {
   return undefined;
 }
 
+interface RuleIdentity {
+  group: string;
+  kind: string;
+  origin: string;
+  name: string;
+}
+
 interface ReadRule {
   check?: CustomHealthCheck;
+  /** Known once group and kind are, even when the rule has problems: duplicates are found anyway. */
+  identity?: RuleIdentity;
   problems: string[];
 }
 
@@ -78,31 +88,49 @@ function readRule(item: Node, number: number, file: string, lineOf: (node: Node 
   const at = (node: Node | null | undefined) => `${file}:${lineOf(node ?? item)}`;
   if (!isMap(item)) return { problems: [`${at(item)}: rule ${number}: expected a mapping with apiVersion or group, kind and current`] };
   const fields = scalarFields(item);
-  const name = `rule ${number} (${[fields.group?.value ?? groupOf(fields.apiVersion?.value), fields.kind?.value].filter(Boolean).join('/') || 'unnamed'})`;
-  const problems: string[] = [];
-  const refuse = (node: Node | null | undefined, message: string) => problems.push(`${at(node)}: ${name}: ${message}`);
+  const group = fields.group?.value ?? groupOf(fields.apiVersion?.value);
+  const name = `rule ${number} (${[group, fields.kind?.value].filter(Boolean).join('/') || 'unnamed'})`;
+  const { predicates, problems: compileProblems } = compileExpressions(fields);
+  const problems = [...shapeProblems(item, fields), ...compileProblems].map(({ node, message }) => `${at(node)}: ${name}: ${message}`);
+  const identity = group !== undefined && fields.kind ? { group, kind: fields.kind.value, origin: at(item), name } : undefined;
+  if (problems.length > 0 || !identity || !predicates.current) return { identity, problems };
+  return { check: { group: identity.group, kind: identity.kind, origin: identity.origin, ...predicates, current: predicates.current }, identity, problems };
+}
+
+interface Problem {
+  /** The node it is about (undefined: the rule itself). */
+  node?: Node;
+  message: string;
+}
+
+/** Unknown fields, values that are not text, and missing or clashing fields. */
+function shapeProblems(item: YAMLMap, fields: Fields): Problem[] {
+  const problems: Problem[] = [];
   for (const pair of item.items as Pair<Node, Node>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!KNOWN_FIELDS.includes(key)) refuse(pair.key, `unknown field "${key}" (expected ${KNOWN_FIELDS.join(', ')})`);
-    else if (!isScalar(pair.value) || typeof pair.value.value !== 'string' || pair.value.value.trim() === '') refuse(pair.value ?? pair.key, `${key} must be a non-empty string`);
+    if (!KNOWN_FIELDS.includes(key)) problems.push({ node: pair.key, message: `unknown field "${key}" (expected ${KNOWN_FIELDS.join(', ')})` });
+    else if (!isText(pair.value, key)) problems.push({ node: pair.value ?? pair.key, message: `${key} must be a non-empty string${key === 'group' ? ' ("" for the core group)' : ''}` });
   }
-  if (fields.apiVersion && fields.group) refuse(fields.group.node, 'give apiVersion or group, not both');
-  if (!fields.apiVersion && !fields.group) refuse(item, 'apiVersion (or group) is missing');
-  if (!fields.kind) refuse(item, 'kind is missing');
-  if (!fields.current) refuse(item, 'current is missing: the expression that is true once the object is healthy');
+  if (fields.apiVersion && fields.group) problems.push({ node: fields.group.node, message: 'give apiVersion or group, not both' });
+  if (!fields.apiVersion && !fields.group) problems.push({ message: 'apiVersion (or group) is missing' });
+  if (!fields.kind) problems.push({ message: 'kind is missing' });
+  if (!fields.current) problems.push({ message: 'current is missing: the expression that is true once the object is healthy' });
+  return problems;
+}
+
+function compileExpressions(fields: Fields): { predicates: Partial<Record<CustomHealthField, HealthPredicate>>; problems: Problem[] } {
   const predicates: Partial<Record<CustomHealthField, HealthPredicate>> = {};
+  const problems: Problem[] = [];
   for (const field of customHealthFields) {
     const source = fields[field];
     if (!source) continue;
     try {
       predicates[field] = compileCelPredicate(source.value);
     } catch (error) {
-      refuse(source.node, `${field}: ${(error as Error).message}`);
+      problems.push({ node: source.node, message: `${field}: ${(error as Error).message}` });
     }
   }
-  if (problems.length > 0 || !fields.kind || !predicates.current) return { problems };
-  const group = fields.group?.value ?? groupOf(fields.apiVersion?.value) ?? '';
-  return { check: { group, kind: fields.kind.value, origin: at(item), ...predicates, current: predicates.current }, problems };
+  return { predicates, problems };
 }
 
 interface Field {
@@ -110,21 +138,24 @@ interface Field {
   node: Node;
 }
 
-/** The known fields whose value is a non-empty string, with their nodes for line numbers. */
-function scalarFields(map: YAMLMap): Partial<Record<string, Field>> {
-  const fields: Partial<Record<string, Field>> = {};
+/** The fields whose value is usable text, with their nodes for line numbers. */
+type Fields = Partial<Record<string, Field>>;
+
+function scalarFields(map: YAMLMap): Fields {
+  const fields: Fields = {};
   for (const pair of map.items as Pair<Node, Node>[]) {
-    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
-    const { value } = pair.value;
-    if (typeof value === 'string' && value.trim() !== '') fields[String(pair.key.value)] = { value: value.trim(), node: pair.value };
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (isText(pair.value, key)) fields[key] = { value: String(pair.value.value).trim(), node: pair.value };
   }
   return fields;
 }
 
-function groupOf(apiVersion: string | undefined): string | undefined {
-  return apiVersion === undefined ? undefined : splitApiVersion(apiVersion).group;
+/** A non-empty string; `group` alone may be empty, for the core group. */
+function isText(node: Node | null, key: string): node is Scalar<string> {
+  if (!isScalar(node) || typeof node.value !== 'string') return false;
+  return key === 'group' || node.value.trim() !== '';
 }
 
-function ruleName(check: CustomHealthCheck): string {
-  return check.group ? `${check.group}/${check.kind}` : check.kind;
+function groupOf(apiVersion: string | undefined): string | undefined {
+  return apiVersion === undefined ? undefined : splitApiVersion(apiVersion).group;
 }
