@@ -12,9 +12,10 @@ export interface WorkerProcess {
   output(): string;
 }
 
-export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}): WorkerProcess {
+/** `extraArgs` go after `hooksync worker --kubeconfig ...` (e.g. `--health-checks FILE`). */
+export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): WorkerProcess {
   const env = readTestEnv();
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', env.kubeconfigPath, ...extraArgs], {
     env: {
       ...process.env,
       HOOKSYNC_CLUSTER: clusterName,
