@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ApiextensionsV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { followSync, startSync } from '../../../client/syncClient';
-import { syncStateQuery } from '../../../workflows/messages';
+import { waitingReasons } from '../../../client/waitingReasons';
 import { eventually } from '../../support/eventually';
 import { connectTestClient, planYaml, rowOf } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
@@ -26,8 +26,9 @@ const rulesFile = join(dir, 'health-checks.yaml');
 writeFileSync(rulesFile, `# CelGadget: judged by status.phase, once the controller has seen the latest spec
 - apiVersion: ${group}/v1
   kind: CelGadget
+  inProgress: has(status.phase) && status.?observedGeneration.orValue(0) < metadata.generation
   failed: status.?phase.orValue('') == 'Failed'
-  current: status.?phase.orValue('') == 'Ready' && status.?observedGeneration.orValue(0) == metadata.generation
+  current: status.?phase.orValue('') == 'Ready'
 `);
 
 let cluster: TestCluster;
@@ -79,6 +80,11 @@ async function startGadgetSync(app: string, gadget: string) {
   return { ns, handle };
 }
 
+/** What the sync's wait says now (its heartbeat), as `hooksync sync` shows it. */
+async function reasonsOf(handle: WorkflowHandle): Promise<string[]> {
+  return (await waitingReasons(handle)).map((r) => r.reason);
+}
+
 /** What the gadget's controller would write, through the status subresource. */
 async function writeStatus(ns: string, name: string, status: Record<string, unknown>): Promise<void> {
   await cluster.kc.makeApiClient(CustomObjectsApi).patchNamespacedCustomObjectStatus(
@@ -91,18 +97,13 @@ test('worker --health-checks: the sync waits on a custom kind until its current 
   const { ns, handle } = await startGadgetSync('cel-healthy', 'gizmo');
   // No status yet: no expression is true, so the gadget is Progressing and wave 1 is not applied.
   await eventually(async () => {
-    const state = await handle.query(syncStateQuery);
-    expect(rowOf(state, 'CelGadget', 'gizmo')).toMatchObject({
-      health: 'Progressing', message: `Waiting for one of the expressions of the health check at ${rulesFile}:2 to be true`,
-    });
+    expect(await reasonsOf(handle)).toEqual([`Progressing: Waiting for one of the expressions of the health check at ${rulesFile}:2 to be true`]);
   });
-  // Ready for an older generation does not count yet.
+  // Ready, but for an older generation: inProgress comes first, and says so.
   await writeStatus(ns, 'gizmo', { phase: 'Ready', observedGeneration: 0 });
   await eventually(async () => {
-    const live = await cluster.kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({ group, version: 'v1', namespace: ns, plural, name: 'gizmo' }) as { status?: { phase?: string } };
-    expect(live.status?.phase).toBe('Ready');
+    expect(await reasonsOf(handle)).toEqual([`Progressing: inProgress is true (health check at ${rulesFile}:2)`]);
   });
-  expect(rowOf(await handle.query(syncStateQuery), 'CelGadget', 'gizmo').health).toBe('Progressing');
   await expect(cluster.core.readNamespacedConfigMap({ namespace: ns, name: 'app-config' })).rejects.toMatchObject({ code: 404 });
 
   await writeStatus(ns, 'gizmo', { phase: 'Ready', observedGeneration: 1 });
@@ -116,7 +117,7 @@ test('worker --health-checks: the sync waits on a custom kind until its current 
 test('worker --health-checks: a custom kind whose failed expression turns true fails the sync', async () => {
   const { ns, handle } = await startGadgetSync('cel-failed', 'broken');
   await eventually(async () => {
-    expect(rowOf(await handle.query(syncStateQuery), 'CelGadget', 'broken').health).toBe('Progressing');
+    expect(await reasonsOf(handle)).toEqual([`Progressing: Waiting for one of the expressions of the health check at ${rulesFile}:2 to be true`]);
   });
 
   await writeStatus(ns, 'broken', { phase: 'Failed', observedGeneration: 1 });
