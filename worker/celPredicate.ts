@@ -48,10 +48,19 @@ export function compileCelPredicate(text: string): HealthPredicate {
  * int64 fields are in Go: `metadata.generation + 1` and `status.replicas % 2` then type-check.
  */
 function variablesOf(obj: LiveObject): Record<string, unknown> {
+  const cached = converted.get(obj);
+  if (cached) return cached;
   const variables: Record<string, unknown> = {};
   for (const field of OBJECT_FIELDS) variables[field] = asCelValue(obj[field] ?? (MAP_FIELDS.has(field) ? {} : undefined));
+  converted.set(obj, variables);
   return variables;
 }
+
+/**
+ * The three expressions of a rule read the same object: it is converted once. Live objects are
+ * read afresh on each check and never changed after, so a cached conversion cannot go stale.
+ */
+const converted = new WeakMap<LiveObject, Record<string, unknown>>();
 
 const MAP_FIELDS = new Set<string>(['metadata', 'spec', 'status']);
 

@@ -91,7 +91,9 @@ function readRule(item: Node, number: number, file: string, lineOf: (node: Node 
   const group = fields.group?.value ?? groupOf(fields.apiVersion?.value);
   const name = `rule ${number} (${[group, fields.kind?.value].filter(Boolean).join('/') || 'unnamed'})`;
   const { predicates, problems: compileProblems } = compileExpressions(fields);
-  const problems = [...shapeProblems(item, fields), ...compileProblems].map(({ node, message }) => `${at(node)}: ${name}: ${message}`);
+  const problems = [...shapeProblems(item, fields), ...compileProblems]
+    .sort((a, b) => lineOf(a.node ?? item) - lineOf(b.node ?? item))
+    .map(({ node, message }) => `${at(node)}: ${name}: ${message}`);
   const identity = group !== undefined && fields.kind ? { group, kind: fields.kind.value, origin: at(item), name } : undefined;
   if (problems.length > 0 || !identity || !predicates.current) return { identity, problems };
   return { check: { group: identity.group, kind: identity.kind, origin: identity.origin, ...predicates, current: predicates.current }, identity, problems };
@@ -112,9 +114,11 @@ function shapeProblems(item: YAMLMap, fields: Fields): Problem[] {
     else if (!isText(pair.value, key)) problems.push({ node: pair.value ?? pair.key, message: `${key} must be a non-empty string${key === 'group' ? ' ("" for the core group)' : ''}` });
   }
   if (fields.apiVersion && fields.group) problems.push({ node: fields.group.node, message: 'give apiVersion or group, not both' });
-  if (!fields.apiVersion && !fields.group) problems.push({ message: 'apiVersion (or group) is missing' });
-  if (!fields.kind) problems.push({ message: 'kind is missing' });
-  if (!fields.current) problems.push({ message: 'current is missing: the expression that is true once the object is healthy' });
+  // A field that is there but not text has been reported above.
+  const absent = (key: string) => !item.has(key);
+  if (absent('apiVersion') && absent('group')) problems.push({ message: 'apiVersion (or group) is missing' });
+  if (absent('kind')) problems.push({ message: 'kind is missing' });
+  if (absent('current')) problems.push({ message: 'current is missing: the expression that is true once the object is healthy' });
   return problems;
 }
 
