@@ -16,10 +16,12 @@ import { connectTestCluster, createTestNamespace, deleteTestNamespace, type Test
 import { killWorker, startWorkerProcess, type WorkerProcess } from '../../support/workerProcess';
 import { documents } from './syncTestKit';
 
-const group = 'cel.hooksync.test';
+const runId = randomBytes(4).toString('hex');
+// A group of its own per run: a CRD deleted by the previous run may still be terminating.
+const group = `r${runId}.cel.hooksync.test`;
 const plural = 'celgadgets';
 const crdName = `${plural}.${group}`;
-const clusterName = `cel-${randomBytes(4).toString('hex')}`;
+const clusterName = `cel-${runId}`;
 const dir = mkdtempSync(join(tmpdir(), 'cel-health-'));
 const rulesFile = join(dir, 'health-checks.yaml');
 // Line 1 is a comment, so the rule starts on line 2: the messages name it so.
@@ -128,6 +130,27 @@ test('worker --health-checks: a custom kind whose failed expression turns true f
   expect(report.resources.some((r) => r.kind === 'ConfigMap' && r.status === 'Synced')).toBe(false);
 });
 
+test('worker --health-checks: a PreSync hook of a custom kind runs until its current expression is true', async () => {
+  const ns = await createTestNamespace(cluster, 'cel-hook');
+  namespaces.push(ns);
+  const hookYaml = gadgetYaml('preflight').replace('metadata:\n', 'metadata:\n  annotations: { argocd.argoproj.io/hook: PreSync }\n');
+  const planned = await planYaml(documents(hookYaml, nextWaveYaml), ns);
+  expect(planned.problems).toEqual([]);
+  const handle = await startSync(client, { syncId: planned.syncId, app: 'cel-hook', cluster: clusterName, plan: planned.plan });
+  // Without the rule a hook of a kind with no health check would be done once created. A hook's
+  // waiting reason carries no health status, only the rule's words.
+  await eventually(async () => {
+    expect(await reasonsOf(handle)).toEqual([`Waiting for one of the expressions of the health check at ${rulesFile}:2 to be true`]);
+  });
+
+  await writeStatus(ns, 'preflight', { phase: 'Ready', observedGeneration: 1 });
+  const report = await followSync(handle, () => undefined);
+
+  expect(report.phase).toBe('Succeeded');
+  expect(rowOf(report, 'CelGadget', 'preflight')).toMatchObject({ syncPhase: 'PreSync', hookPhase: 'Succeeded', message: `current is true (health check at ${rulesFile}:2)` });
+  expect(rowOf(report, 'ConfigMap', 'app-config')).toMatchObject({ status: 'Synced' });
+});
+
 test('a worker given a bad rules file does not start, and says where the problem is', async () => {
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, `- apiVersion: ${group}/v1\n  kind: CelGadget\n  current: status.phase ==\n`);
@@ -153,7 +176,7 @@ async function registerCrd(kc: KubeConfig): Promise<void> {
         }],
       },
     },
-  }).catch((err: { code?: number }) => { if (err.code !== 409) throw err; });
+  });
   await eventually(async () => {
     const crd = await extensions.readCustomResourceDefinition({ name: crdName });
     expect(crd.status?.conditions?.find((c) => c.type === 'Established')?.status).toBe('True');
