@@ -37,6 +37,8 @@ let cluster: TestCluster;
 let client: Client;
 let worker: WorkerProcess;
 const namespaces: string[] = [];
+/** Syncs started here: one still running after a failed test is ended, since its worker is gone. */
+const started: WorkflowHandle[] = [];
 
 beforeAll(async () => {
   cluster = connectTestCluster();
@@ -47,7 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const handle of started) await handle.terminate('test file done').catch(() => undefined); // most have ended
   if (worker) await killWorker(worker);
+  for (const ns of namespaces) await releaseGadgets(ns);
   for (const ns of namespaces) await deleteTestNamespace(cluster, ns);
   await cluster.kc.makeApiClient(ApiextensionsV1Api).deleteCustomResourceDefinition({ name: crdName }).catch(() => undefined);
   await client?.connection.close();
@@ -79,6 +83,7 @@ async function startGadgetSync(app: string, gadget: string) {
   const planned = await planYaml(yaml, ns);
   expect(planned.problems).toEqual([]);
   const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
+  started.push(handle);
   return { ns, handle };
 }
 
@@ -137,6 +142,7 @@ test('worker --health-checks: a PreSync hook of a custom kind runs until its cur
   const planned = await planYaml(documents(hookYaml, nextWaveYaml), ns);
   expect(planned.problems).toEqual([]);
   const handle = await startSync(client, { syncId: planned.syncId, app: 'cel-hook', cluster: clusterName, plan: planned.plan });
+  started.push(handle);
   // Without the rule a hook of a kind with no health check would be done once created. A hook's
   // waiting reason carries no health status, only the rule's words.
   await eventually(async () => {
@@ -157,6 +163,18 @@ test('a worker given a bad rules file does not start, and says where the problem
   const refused = startWorkerProcess(`cel-bad-${randomBytes(3).toString('hex')}`, {}, ['--health-checks', bad]);
   await expect(refused.ready).rejects.toThrow(`worker exited (2) before it was ready:\nhooksync: health checks file ${bad} is refused:\n  ${bad}:3: rule 1 (${group}/CelGadget): current: Unexpected token: EOF\n`);
 });
+
+/** A test that failed mid-sync leaves our hook finalizer on its gadget, which would hold the namespace and the CRD. */
+async function releaseGadgets(ns: string): Promise<void> {
+  const objects = cluster.kc.makeApiClient(CustomObjectsApi);
+  const list = await objects.listNamespacedCustomObject({ group, version: 'v1', namespace: ns, plural }) as { items: { metadata: { name: string; finalizers?: string[] } }[] };
+  for (const item of list.items.filter((i) => i.metadata.finalizers?.length)) {
+    await objects.patchNamespacedCustomObject(
+      { group, version: 'v1', namespace: ns, plural, name: item.metadata.name, body: { metadata: { finalizers: null } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+  }
+}
 
 async function registerCrd(kc: KubeConfig): Promise<void> {
   const extensions = kc.makeApiClient(ApiextensionsV1Api);
