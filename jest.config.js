@@ -1,8 +1,8 @@
 // Two projects: `unit` needs no servers; `integration` talks to the real Temporal dev server and
 // the real KWOK cluster that dev/start.sh brings up (global set-up starts it once per run).
-// @kubernetes/client-node and its OIDC dependencies are ESM-only; swc turns them into CommonJS
+// @kubernetes/client-node, its OIDC dependencies and the CEL evaluator are ESM-only; swc turns them into CommonJS
 // for Jest, whose module registry cannot load ESM without --experimental-vm-modules.
-const esmOnly = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose'];
+const esmOnly = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', '@marcbachmann/cel-js'];
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
 
 const common = {

@@ -7,7 +7,7 @@
 // read again every QUIET_MS anyway. A group's objects are read by label-selected LISTs (readAhead.ts). A hook that vanishes while running fails instead of hanging.
 import { argoKey } from '../sync/objectRef';
 import { Context } from '@temporalio/activity';
-import { hookCompletion, resourceCompletion, type ResourceOutcome } from '../sync/health';
+import { hookCompletion, resourceCompletion, type CustomHealthChecks, type ResourceOutcome } from '../sync/health';
 import { stillPending, type TaskUpdate } from '../sync/syncRun';
 import { isHook, type SyncTask } from '../sync/types';
 import { appSelector } from '../sync/stamp';
@@ -31,7 +31,7 @@ const BIG_GROUP = 50;
 const GATHER_MS = 1_000;
 
 /** Resolves with the updates of the tasks that finished, once at least one has (never empty). */
-export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string): Promise<TaskUpdate[]> {
+export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string, custom: CustomHealthChecks): Promise<TaskUpdate[]> {
   const watch = kube.changeWatch();
   const beat = heartbeater();
   const big = tasks.length >= BIG_GROUP;
@@ -40,8 +40,8 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
   if (big) beat({ waitingFor: [] });
   try {
     for (;;) {
-      const { done, waiting } = await checkTasks(kube, tasks, app, () => beat());
-      if (done.length > 0 && big && waiting.length > 0) return gatherMore(kube, tasks, done, app, () => beat());
+      const { done, waiting } = await checkTasks(kube, tasks, app, custom, () => beat());
+      if (done.length > 0 && big && waiting.length > 0) return gatherMore(kube, tasks, done, app, custom, () => beat());
       if (done.length > 0 || tasks.length === 0) return done;
       // The reasons ride on the heartbeat: `hooksync sync` and `status --watch` read them from
       // describe(), and the workflow and its history stay unchanged.
@@ -56,9 +56,9 @@ export async function awaitTasks(kube: KubeClient, tasks: readonly SyncTask[], a
 }
 
 /** `done`, and whatever else of a big group has finished GATHER_MS later. */
-async function gatherMore(kube: KubeClient, tasks: readonly SyncTask[], done: TaskUpdate[], app: string, beat: () => void): Promise<TaskUpdate[]> {
+async function gatherMore(kube: KubeClient, tasks: readonly SyncTask[], done: TaskUpdate[], app: string, custom: CustomHealthChecks, beat: () => void): Promise<TaskUpdate[]> {
   await Context.current().sleep(GATHER_MS);
-  const later = await checkTasks(kube, stillPending(tasks, done), app, beat);
+  const later = await checkTasks(kube, stillPending(tasks, done), app, custom, beat);
   return [...done, ...later.done];
 }
 
@@ -80,12 +80,12 @@ function heartbeater(): (details?: WaitingDetails) => void {
 }
 
 /** Reads every task's object (label-selected LISTs where they pay, GETs otherwise) and judges it. */
-async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string, beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
+async function checkTasks(kube: KubeClient, tasks: readonly SyncTask[], app: string, custom: CustomHealthChecks, beat: () => void): Promise<{ done: TaskUpdate[]; waiting: WaitingReason[] }> {
   const lives = await readLive(kube, tasks.map((t) => t.ref), { labelSelector: appSelector(app), progress: beat });
   const done: TaskUpdate[] = [];
   const waiting: WaitingReason[] = [];
   tasks.forEach((task, i) => {
-    const outcome = judgeTask(task, lives[i]);
+    const outcome = judgeTask(task, lives[i], custom);
     if (outcome.phase === 'Running') waiting.push(waitingReason(task, outcome));
     else done.push(finishedUpdate(task, outcome));
   });
@@ -96,12 +96,12 @@ function watchedObject(task: SyncTask): WatchedObject {
   return { apiVersion: apiVersionOf(task.ref), kind: task.ref.kind, namespace: task.ref.namespace, name: task.ref.name };
 }
 
-function judgeTask(task: SyncTask, live: LiveObject | undefined): ResourceOutcome {
+function judgeTask(task: SyncTask, live: LiveObject | undefined, custom: CustomHealthChecks): ResourceOutcome {
   if (task.prune) return pruneDone(task, live) ? { phase: 'Succeeded', message: 'pruned' } : { phase: 'Running', message: `waiting for deletion of ${argoKey(task.ref)}` };
   // Argo CD's words and hook phase (Error) for an object that vanished while the sync waited for it.
   if (!live) {
     const message = `${isHook(task) ? 'hook' : 'resource'} ${argoKey(task.ref)} is missing, it might have been deleted`;
     return isHook(task) ? { phase: 'Error', message } : { phase: 'Error', health: 'Missing', message };
   }
-  return isHook(task) ? hookCompletion(live) : resourceCompletion(live);
+  return isHook(task) ? hookCompletion(live, custom) : resourceCompletion(live, custom);
 }

@@ -13,13 +13,19 @@ import { deleteHooks, releaseHooks } from './hookCleanup';
 import type { KubeClient } from './kubeClient';
 import type { LiveKind } from '../sync/inventory';
 import { listAppObjects, listLiveObjects } from './listAppObjects';
+import { noCustomHealthChecks, type CustomHealthChecks } from '../sync/health';
 
 export interface GroupRequest {
   stamp: Stamp;
   tasks: SyncTask[];
 }
 
-export function createActivities(kube: KubeClient) {
+export interface ActivityOptions {
+  /** The operator's health rules (`hooksync worker --health-checks`), for every wait on health. */
+  healthChecks?: CustomHealthChecks;
+}
+
+export function createActivities(kube: KubeClient, { healthChecks = noCustomHealthChecks }: ActivityOptions = {}) {
   return {
     /**
      * Applies every task of a group: kinds in plan order, the objects of a kind side by side
@@ -31,7 +37,7 @@ export function createActivities(kube: KubeClient) {
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {
-      return awaitTasks(kube, tasks, stamp.app);
+      return awaitTasks(kube, tasks, stamp.app, healthChecks);
     },
     /** Creates the namespaces the sync needs, then dry-runs every object it will write (dryRunTasks.ts). */
     async dryRunSync({ stamp, scope }: { stamp: Stamp; scope: DryRunScope }): Promise<DryRunOutcome> {
@@ -39,7 +45,7 @@ export function createActivities(kube: KubeClient) {
     },
     /** Terminate: running hooks deleted, hooks that completed meanwhile keep their outcome. */
     async terminateHooks({ tasks }: { tasks: SyncTask[] }): Promise<TaskUpdate[]> {
-      return terminateHooks(kube, tasks);
+      return terminateHooks(kube, tasks, healthChecks);
     },
     async releaseHooks(refs: ObjectRef[]): Promise<void> {
       await releaseHooks(kube, refs);

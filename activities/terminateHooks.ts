@@ -2,7 +2,7 @@
 // TestTerminateWithRunningHooks): each is read again; one that completed meanwhile keeps its real
 // outcome and stays (deleted only when it failed and has HookFailed); one still running is deleted
 // and reported Failed, "Terminated". Our finalizer comes off either way.
-import { hookCompletion } from '../sync/health';
+import { hookCompletion, type CustomHealthChecks } from '../sync/health';
 import type { TaskUpdate } from '../sync/syncRun';
 import { deletesOnFailure, taskKey, type SyncTask } from '../sync/types';
 import { describeObject } from '../sync/problems';
@@ -12,13 +12,13 @@ import { kubeFailure } from './kubeFailures';
 
 const TERMINATED = 'Terminated';
 
-export async function terminateHooks(kube: KubeClient, tasks: readonly SyncTask[]): Promise<TaskUpdate[]> {
+export async function terminateHooks(kube: KubeClient, tasks: readonly SyncTask[], custom: CustomHealthChecks): Promise<TaskUpdate[]> {
   const updates: TaskUpdate[] = [];
-  for (const task of tasks) updates.push(await terminateHook(kube, task));
+  for (const task of tasks) updates.push(await terminateHook(kube, task, custom));
   return updates;
 }
 
-async function terminateHook(kube: KubeClient, task: SyncTask): Promise<TaskUpdate> {
+async function terminateHook(kube: KubeClient, task: SyncTask, custom: CustomHealthChecks): Promise<TaskUpdate> {
   const key = taskKey(task);
   let live;
   try {
@@ -26,7 +26,7 @@ async function terminateHook(kube: KubeClient, task: SyncTask): Promise<TaskUpda
   } catch (err) {
     throw kubeFailure(err, `read ${describeObject(task.ref)}`);
   }
-  const outcome = live ? hookCompletion(live) : undefined;
+  const outcome = live ? hookCompletion(live, custom) : undefined;
   await releaseHooks(kube, [task.ref]);
   if (!outcome || outcome.phase === 'Running') {
     if (live) await deleteHooks(kube, [task.ref]);

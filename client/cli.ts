@@ -75,7 +75,8 @@ function program(): Command {
     .addHelpText('after', SYNC_EXAMPLES);
   retryFlags(syncCmd); kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
-  const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
+  const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster")
+    .option('--health-checks <file>', 'health rules in CEL for kinds without a built-in check (Flux healthCheckExprs; see examples/health-checks.yaml)');
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addReadCommands(cli);

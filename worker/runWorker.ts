@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { hooksyncDataConverter } from '../codec/dataConverter';
 import { createActivities } from '../activities';
 import { createKubeClient } from '../activities/kubeClient';
+import type { CustomHealthChecks } from '../sync/health';
 import type { KubeTarget } from '../client/kubeTarget';
 import { connectionOptions, type TemporalTarget } from '../client/temporalConnection';
 import { taskQueueFor } from '../workflows/messages';
@@ -21,16 +22,18 @@ export interface WorkerOptions {
   workflowBundlePath?: string;
   /** Defaults to the codec the environment configures (HOOKSYNC_CODEC_KEY_FILE / _KEYS). */
   dataConverter?: DataConverter;
+  /** The operator's health rules (`--health-checks FILE`, loaded by worker/healthChecksFile.ts). */
+  healthChecks?: CustomHealthChecks;
 }
 
-export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter() }: WorkerOptions): Promise<Worker> {
+export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), healthChecks }: WorkerOptions): Promise<Worker> {
   installQuietRuntime();
   const connection = await NativeConnection.connect(connectionOptions(temporal));
   return Worker.create({
     connection,
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
-    activities: createActivities(createKubeClient(kube.kc)),
+    activities: createActivities(createKubeClient(kube.kc), { healthChecks }),
     interceptors: { activity: [heartbeatPulse(), ...faultInterceptors()] },
     // Any bundle must have been made with the same failureConverterPath (worker/workflowBundle.ts).
     dataConverter,

@@ -1,6 +1,7 @@
 // How a running hook's outcome is read from its live object on each check (spec §5.2). Jobs, Pods
 // and Workflows finish by their own rules; kinds without a health check are done once they exist.
 import { assessHealth } from './assessHealth';
+import { noCustomHealthChecks, type CustomHealthChecks } from './customHealth';
 import { hookContext } from './healthContext';
 import { type HealthStatus } from './healthStatus';
 import { type LiveObject } from './liveObject';
@@ -27,8 +28,8 @@ const hookPhaseByHealth: Readonly<Record<HealthStatus, HookPhase>> = {
   Unknown: 'Failed',
 };
 
-export function hookCompletion(hook: LiveObject): HookOutcome {
-  const outcome = judgeHook(hook);
+export function hookCompletion(hook: LiveObject, custom: CustomHealthChecks = noCustomHealthChecks): HookOutcome {
+  const outcome = judgeHook(hook, custom);
   // Someone deleted the hook while it ran; our finalizer holds the object, but its controller has
   // stopped (a Job being deleted is never updated again), so it would read Running forever.
   if (outcome.phase === 'Running' && hook.metadata.deletionTimestamp) {
@@ -37,8 +38,8 @@ export function hookCompletion(hook: LiveObject): HookOutcome {
   return outcome;
 }
 
-function judgeHook(hook: LiveObject): HookOutcome {
-  const assessment = assessHealth(hook, hookContext);
+function judgeHook(hook: LiveObject, custom: CustomHealthChecks): HookOutcome {
+  const assessment = assessHealth(hook, hookContext, custom);
   switch (assessment.outcome) {
     case 'error':
       return { phase: 'Error', message: `failed to get resource health: ${assessment.error}` };

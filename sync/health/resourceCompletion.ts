@@ -2,6 +2,7 @@
 // Healthy or no health check completes it, only Degraded fails it; everything else keeps waiting.
 // The health status travels along for the result row; a kind without a health check has none.
 import { assessHealth } from './assessHealth';
+import { noCustomHealthChecks, type CustomHealthChecks } from './customHealth';
 import { resourceContext } from './healthContext';
 import { type HealthStatus } from './healthStatus';
 import { type HookOutcome } from './hookCompletion';
@@ -11,8 +12,8 @@ export interface ResourceOutcome extends HookOutcome {
   health?: HealthStatus;
 }
 
-export function resourceCompletion(resource: LiveObject): ResourceOutcome {
-  const assessment = assessHealth(resource, resourceContext);
+export function resourceCompletion(resource: LiveObject, custom: CustomHealthChecks = noCustomHealthChecks): ResourceOutcome {
+  const assessment = assessHealth(resource, resourceContext, custom);
   switch (assessment.outcome) {
     case 'error':
       // Unlike a hook, a resource whose health cannot be computed keeps the sync waiting.

@@ -12,11 +12,18 @@ export interface WorkerProcess {
   output(): string;
 }
 
-/** `kubeconfig`: another cluster's (dev/kube-cluster.sh); the worker then holds only that one. */
-export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}, kubeconfig?: string): WorkerProcess {
+/** How a worker is started beyond its cluster name and environment. */
+export interface WorkerProcessOptions {
+  /** Another cluster's kubeconfig (dev/kube-cluster.sh); the worker then holds only that one. */
+  kubeconfig?: string;
+  /** Arguments after `hooksync worker --kubeconfig ...` (e.g. `--health-checks FILE`). */
+  args?: string[];
+}
+
+export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}, options: WorkerProcessOptions = {}): WorkerProcess {
   const env = readTestEnv();
-  const kubeconfigPath = kubeconfig ?? env.kubeconfigPath;
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', kubeconfigPath], {
+  const kubeconfigPath = options.kubeconfig ?? env.kubeconfigPath;
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', kubeconfigPath, ...(options.args ?? [])], {
     env: {
       ...process.env,
       KUBECONFIG: kubeconfigPath,

@@ -53,7 +53,7 @@ beforeAll(async () => {
   for (const [name, kubeconfig] of [['a', readTestEnv().kubeconfigPath], ['b', second]] as const) {
     const target: Target = { name, clusterName: `two-${name}-${run}`, kubeconfig, cluster: connectTestCluster(kubeconfig) };
     await target.cluster.core.createNamespace({ body: { metadata: { name: NAMESPACE, labels: { 'hooksync.io/test': 'true' } } } });
-    target.worker = startWorkerProcess(target.clusterName, {}, kubeconfig);
+    target.worker = startWorkerProcess(target.clusterName, {}, { kubeconfig });
     targets.push(target);
   }
   client = await connectTestClient();
