@@ -38,9 +38,9 @@ export async function cliCpu(ctx: BenchContext): Promise<BenchRow[]> {
 }
 
 /** Spawn to "polling task queue" on stdout, process start included. */
-async function workerStartSeconds(env: Record<string, string>): Promise<number> {
+async function workerStartSeconds(ctx: BenchContext, env: Record<string, string>): Promise<number> {
   const started = performance.now();
-  const worker = startWorkerProcess(`bench-start-${randomBytes(4).toString('hex')}`, env);
+  const worker = startWorkerProcess(`bench-start-${randomBytes(4).toString('hex')}`, { ...env, ...ctx.knobs.workerEnv });
   try {
     await worker.ready;
     return (performance.now() - started) / 1000;
@@ -55,8 +55,8 @@ export async function workerStart(ctx: BenchContext): Promise<BenchRow[]> {
   const rounds = ctx.knobs.quick ? 1 : Math.min(ctx.knobs.rounds, 3);
   for (let i = 0; i < rounds; i++) {
     // As `hooksync worker` starts for a user: no bundle named in the environment.
-    asUsers.push(await workerStartSeconds({ HOOKSYNC_WORKFLOW_BUNDLE: '' }));
-    prebuilt.push(await workerStartSeconds({}));
+    asUsers.push(await workerStartSeconds(ctx, { HOOKSYNC_WORKFLOW_BUNDLE: '' }));
+    prebuilt.push(await workerStartSeconds(ctx, {}));
   }
   ctx.log(`worker start→polling: ${asUsers.map(fmt).join(', ')}; with the tests' prebuilt bundle ${prebuilt.map(fmt).join(', ')}`);
   return [
