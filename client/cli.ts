@@ -50,7 +50,11 @@ function program(): Command {
     .addOption(output());
   kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
-  const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
+  const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster")
+    .addHelpText('after', '\nEnvironment:\n  HOOKSYNC_WORKER_V8_FLAGS   V8 flags the worker sets once loaded (default: --max-semi-space-size=2\n' +
+      '                             --semi-space-growth-factor=1 --optimize-for-size, to keep its memory small; empty: none)\n' +
+      '  HOOKSYNC_WORKER_LOG_LEVEL  TRACE, DEBUG, INFO, WARN (default) or ERROR\n' +
+      '\nExample:\n  hooksync worker --cluster prod    # serves every `hooksync sync --cluster prod`');
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addReadCommands(cli);
