@@ -9,6 +9,7 @@ import {
   type KubeConfig,
   type V1APIResource,
 } from '@kubernetes/client-node';
+import type { InFlightLimit } from './inFlightLimit';
 
 export interface ListableKind {
   apiVersion: string;
@@ -32,9 +33,10 @@ function listable(apiVersion: string, resources: V1APIResource[]): ListableKind[
 
 /**
  * `configuration` carries the caller's request settings (the KubeClient's shared connections,
- * timeout and user agent); without it, client-node's defaults for `kc` apply.
+ * timeout and user agent); without it, client-node's defaults for `kc` apply. `limited` is the
+ * caller's bound on requests in flight over those connections.
  */
-export function createDiscovery(kc: KubeConfig, configuration?: Configuration): Discovery {
+export function createDiscovery(kc: KubeConfig, configuration?: Configuration, limited: InFlightLimit = (call) => call()): Discovery {
   const cache = new Map<string, V1APIResource[]>();
   const core = configuration ? new CoreV1Api(configuration) : kc.makeApiClient(CoreV1Api);
   const custom = configuration ? new CustomObjectsApi(configuration) : kc.makeApiClient(CustomObjectsApi);
@@ -45,8 +47,8 @@ export function createDiscovery(kc: KubeConfig, configuration?: Configuration): 
     if (cached && !refresh) return cached;
     const slash = apiVersion.indexOf('/');
     const list = slash < 0
-      ? await core.getAPIResources()
-      : await custom.getAPIResources({ group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) })
+      ? await limited(() => core.getAPIResources())
+      : await limited(() => custom.getAPIResources({ group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) }))
         // A group can vanish between listing the groups and asking for its kinds (its CRD deleted).
         .catch((err: { code?: unknown }) => {
           if (err.code === 404) return { resources: [] };
@@ -67,7 +69,7 @@ export function createDiscovery(kc: KubeConfig, configuration?: Configuration): 
     },
     async listableKinds() {
       const versions = ['v1'];
-      for (const group of (await groups.getAPIVersions()).groups) {
+      for (const group of (await limited(() => groups.getAPIVersions())).groups) {
         const version = group.preferredVersion?.version ?? group.versions[0]?.version;
         if (version) versions.push(`${group.name}/${version}`);
       }

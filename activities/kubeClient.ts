@@ -20,7 +20,8 @@ import type { JsonPatchOperation } from '../sync/finalizerRemoval';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
-import { createKeepAliveAgent } from './keepAliveAgent';
+import { inFlightLimit } from './inFlightLimit';
+import { createKeepAliveAgent, MAX_SOCKETS } from './keepAliveAgent';
 import { honouringRetryAfter } from './serverHints';
 import type { ObjectRef } from '../sync/types';
 
@@ -137,6 +138,10 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   const exactBody = new AsyncLocalStorage<ExactBody>();
   // One pool of connections for every request of this client, discovery's included.
   const keepAlive = createKeepAliveAgent();
+  // As many requests at once as the pool has sockets, so that none waits inside the agent (inFlightLimit.ts).
+  const limited = inFlightLimit(MAX_SOCKETS);
+  // Each attempt takes a slot; a Retry-After wait between attempts holds none.
+  const send = <T>(call: () => Promise<T>) => honouringRetryAfter(() => limited(call));
   const sendExactBody = {
     async pre(ctx: RequestContext) {
       ctx.setHeaderParam('User-Agent', USER_AGENT);
@@ -161,13 +166,13 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   });
   const api = new ObjectApi(kc, configuration);
   const withBody = <T>(body: unknown, call: () => Promise<T>, options: WriteOptions = {}) =>
-    exactBody.run({ body: JSON.stringify(body), fieldValidation: options.fieldValidation ?? 'Strict' }, () => honouringRetryAfter(call));
-  const discovery = createDiscovery(kc, configuration);
+    exactBody.run({ body: JSON.stringify(body), fieldValidation: options.fieldValidation ?? 'Strict' }, () => send(call));
+  const discovery = createDiscovery(kc, configuration, limited);
 
   return {
     async read(ref) {
       try {
-        return plain<LiveObject>(await honouringRetryAfter(() => api.read(specOf(ref))));
+        return plain<LiveObject>(await send(() => api.read(specOf(ref))));
       } catch (err) {
         if ((err as { code?: number }).code === 404) return undefined;
         throw err;
@@ -191,7 +196,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       try {
         // Never the REST default: for Jobs it orphans the pods.
         const body = uid ? { preconditions: { uid } } : undefined;
-        await honouringRetryAfter(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, propagation, body));
+        await send(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, propagation, body));
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }
@@ -199,13 +204,13 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     changeWatch: () => new ChangeWatch(kc, discovery.collectionPath),
     listableKinds: () => discovery.listableKinds(),
     async list(apiVersion, kind, namespace, labelSelector) {
-      const res = await honouringRetryAfter(() => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector));
+      const res = await send(() => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector));
       return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));
     },
     async listPage(apiVersion, kind, namespace, { labelSelector, limit, next }) {
       const call = () => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector || undefined, limit, next);
       // client-node's model names the token `_continue` (`continue` is a reserved word).
-      const res = plain<{ items: LiveObject[]; metadata?: { _continue?: string; continue?: string } }>(await honouringRetryAfter(call));
+      const res = plain<{ items: LiveObject[]; metadata?: { _continue?: string; continue?: string } }>(await send(call));
       const token = res.metadata?._continue || res.metadata?.continue || undefined;
       return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: token };
     },

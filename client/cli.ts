@@ -76,7 +76,12 @@ function program(): Command {
   retryFlags(syncCmd); kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster")
-    .option('--health-checks <file>', 'health rules in CEL for kinds without a built-in check (Flux healthCheckExprs; see examples/health-checks.yaml)');
+    .option('--health-checks <file>', 'health rules in CEL for kinds without a built-in check (Flux healthCheckExprs; see examples/health-checks.yaml)')
+    .addHelpText('after', '\nEnvironment:\n  HOOKSYNC_WORKER_V8_FLAGS   V8 flags the worker sets once loaded (default: --max-semi-space-size=2\n' +
+      '                             --semi-space-growth-factor=1 --optimize-for-size, to keep its memory small; empty: none)\n' +
+      '  HOOKSYNC_WORKER_LOG_LEVEL  TRACE, DEBUG, INFO, WARN (default) or ERROR\n' +
+      '\nExamples:\n  hooksync worker --cluster prod    # serves every `hooksync sync --cluster prod`\n' +
+      '  hooksync worker --cluster prod --health-checks examples/health-checks.yaml');
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addReadCommands(cli);

@@ -32,7 +32,7 @@ interface ConcurrentRound {
 async function round(ctx: BenchContext, syncs: number): Promise<ConcurrentRound> {
   const yaml = demoYaml();
   const cluster = `bench-s6-${randomBytes(4).toString('hex')}`;
-  const worker = startWorkerProcess(cluster);
+  const worker = startWorkerProcess(cluster, ctx.knobs.workerEnv);
   const hsSpaces = await namespaces(ctx, 'bench-s6hs', syncs);
   const bSpaces = await namespaces(ctx, 'bench-s6b', syncs);
   try {

@@ -9,6 +9,8 @@
 //   HOOKSYNC_BENCH_S6_ROUNDS=1      rounds of S6 (each on a fresh worker, for its peak RSS)
 //   HOOKSYNC_BENCH_S4_REPS=10       hook completions timed per side in S4
 //   HOOKSYNC_BENCH_KILLS=3          worker kills in the kill scenario
+//   HOOKSYNC_BENCH_WORKER_ENV='{"HOOKSYNC_WORKER_V8_FLAGS":""}'  a JSON object added to the
+//                                   environment of the workers S6 and start spawn (to compare settings)
 
 export const SCENARIOS = ['s1', 'fixed', 'waves', 's3', 's4', 's6', 'cli', 'kill', 'start'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
@@ -26,6 +28,7 @@ export interface Knobs {
   s6Rounds: number;
   s6Fifty: boolean;
   kills: number;
+  workerEnv: Record<string, string>;
 }
 
 function numberFrom(name: string, fallback: number): number {
@@ -34,6 +37,19 @@ function numberFrom(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw}: a positive number is expected`);
   return value;
+}
+
+function workerEnvFrom(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`HOOKSYNC_BENCH_WORKER_ENV: not JSON (${(err as Error).message}); expected an object such as {"HOOKSYNC_WORKER_V8_FLAGS":""}`, { cause: err });
+  }
+  const entries = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : undefined;
+  if (!entries || entries.some(([, v]) => typeof v !== 'string')) throw new Error('HOOKSYNC_BENCH_WORKER_ENV: expected a JSON object of strings, such as {"HOOKSYNC_WORKER_V8_FLAGS":""}');
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function scenariosFrom(raw: string | undefined): Set<ScenarioId> {
@@ -59,9 +75,11 @@ export function readKnobs(): Knobs {
     s6Rounds: numberFrom('HOOKSYNC_BENCH_S6_ROUNDS', 1),
     s6Fifty: process.env.HOOKSYNC_BENCH_S6_50 === '1',
     kills: numberFrom('HOOKSYNC_BENCH_KILLS', quick ? 1 : 3),
+    workerEnv: workerEnvFrom(process.env.HOOKSYNC_BENCH_WORKER_ENV),
   };
 }
 
 export function describeKnobs(k: Knobs): string {
-  return `${k.quick ? 'quick' : 'full'} mode, ${k.rounds} rounds, B concurrency ${k.concurrency}, sync limit ${k.limitSeconds} s`;
+  const env = Object.keys(k.workerEnv).length > 0 ? `, worker env ${JSON.stringify(k.workerEnv)}` : '';
+  return `${k.quick ? 'quick' : 'full'} mode, ${k.rounds} rounds, B concurrency ${k.concurrency}, sync limit ${k.limitSeconds} s${env}`;
 }
