@@ -7,7 +7,7 @@ import { objectKey } from './objectRef';
 import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
-import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
+import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPlan, type TaskPhase, type SyncTask } from './types';
 
 /** Argo CD's per-resource sync status (spec §8.2). */
 export const RESULT_STATUSES = ['Synced', 'SyncFailed', 'Pruned', 'PruneSkipped'] as const;
@@ -44,7 +44,7 @@ export interface ResourceRow {
   kind: string;
   namespace: string;
   name: string;
-  syncPhase: SyncPhase;
+  syncPhase: TaskPhase;
   wave: number;
   hookType: string;
   status?: ResultStatus;

@@ -2,10 +2,10 @@
 // own words (a Job's active pods, a Deployment's updated and available replicas, a hook's
 // condition). The activity puts these in its heartbeat details, so a client can show them while
 // the workflow, and so its history, stays as it is.
-import type { SyncPhase, SyncTask } from './types';
+import type { SyncTask, TaskPhase } from './types';
 
 export interface WaitingReason {
-  phase: SyncPhase;
+  phase: TaskPhase;
   kind: string;
   namespace: string;
   name: string;
