@@ -8,6 +8,7 @@ import { durationSeconds } from '../sync/hookTimeout';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
+import { addDeleteCommand } from './deleteCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { exitWhenFlushed } from './exitWhenFlushed';
 import { addReadCommands } from './readCommands';
@@ -53,6 +54,7 @@ function program(): Command {
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
+  addDeleteCommand(cli, kubeFlags);
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);

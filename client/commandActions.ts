@@ -10,6 +10,7 @@ import type * as ReadActions from './readActions';
 import type * as RetryAction from './retryAction';
 import type * as TerminateAction from './terminateAction';
 import type * as CodecServerAction from './codecServerAction';
+import type * as DeleteAction from './deleteAction';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loading on demand is this file's job */
 export const planAction = () => require('./planAction') as typeof PlanAction;
@@ -19,3 +20,4 @@ export const readActions = () => require('./readActions') as typeof ReadActions;
 export const retryAction = () => require('./retryAction') as typeof RetryAction;
 export const terminateAction = () => require('./terminateAction') as typeof TerminateAction;
 export const codecServerAction = () => require('./codecServerAction') as typeof CodecServerAction;
+export const deleteAction = () => require('./deleteAction') as typeof DeleteAction;

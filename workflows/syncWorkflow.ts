@@ -35,7 +35,7 @@ const HEARTBEAT_TIMEOUT = '5 seconds';
 const NON_RETRYABLE = ['KubernetesRejected'];
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: NON_RETRYABLE };
 
-function activitiesFor(summary: string) {
+export function activitiesFor(summary: string) {
   return proxyActivities<SyncActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: HEARTBEAT_TIMEOUT, retry, summary });
 }
 
@@ -49,7 +49,7 @@ function waitingActivities(summary: string) {
  * must end the sync as Error, Argo CD's value for an operation that could not run, instead of
  * failing the workflow: SyncFail hooks and clean-up still run, and the result says what happened.
  */
-async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok: T } | { error: string }> {
+export async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok: T } | { error: string }> {
   try {
     return { ok: await call() };
   } catch (err) {
@@ -66,7 +66,7 @@ function groupTitle(group: SyncGroup): string {
 }
 
 /** The sync as the workflow holds it: the frozen plan, a row per task, and the outcome so far. */
-interface Run {
+export interface Run {
   input: SyncInput;
   plan: SyncPlan;
   rows: Map<string, ResourceRow>;
@@ -174,7 +174,7 @@ async function runMain(run: Run): Promise<void> {
   }
 }
 
-function finish(run: Run): SyncResult {
+export function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
   // Only the final result carries the inventory: the next sync reads it, the state query need not.
@@ -251,17 +251,17 @@ function notStarted(input: SyncInput): Run {
     ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
-function endAs(run: Run, phase: SyncOutcome, message: string): void {
+export function endAs(run: Run, phase: SyncOutcome, message: string): void {
   run.phase = phase;
   run.message = message;
 }
 
-function resultOf(run: Run): SyncResult {
+export function resultOf(run: Run): SyncResult {
   const { stamp, input, phase, message, rows } = run;
   return { ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows) };
 }
 
-function runGroupSafely(run: Run, group: SyncGroup) {
+export function runGroupSafely(run: Run, group: SyncGroup) {
   return attempt(`${group.phase} wave ${group.wave}`, () => runGroup(run, group));
 }
 
@@ -327,7 +327,7 @@ async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, ex
 }
 
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
-async function cleanUpHooks(run: Run): Promise<void> {
+export async function cleanUpHooks(run: Run): Promise<void> {
   const created = createdHooks(run.plan, run.rows);
   if (run.phase === 'Error' && created.length > 0) {
     await attempt('release hooks', () => activitiesFor('release hooks after an error').releaseHooks(created));
