@@ -1,6 +1,6 @@
 // The `deleteApp` workflow (spec §2.6): takes the app's sync id (deletionLock.ts) so that no sync
-// runs meanwhile, lists the app's live objects once, plans (sync/deletePlan.ts), then runs the
-// PreDelete hooks, deletes the objects highest wave first (each wave gone before the next), runs
+// runs meanwhile, lists the app's live objects once, plans (sync/deletePlan.ts), dry-runs the
+// hooks, then runs the PreDelete hooks, deletes the objects highest wave first (each wave gone before the next), runs
 // the PostDelete hooks and deletes hooks by policy. Groups run through the sync's own steps
 // (syncWorkflow.ts), so a deletion heartbeats, adopts after a crash, reports rows and progress and
 // shows its step in the Temporal UI exactly as a sync does.
@@ -12,7 +12,9 @@ import {
 import { deletePlan } from '../sync/deletePlan';
 import { deletedMessage, deleteInputProblems, preDeleteFailedMessage, syncRunningMessage, untrackedMessage, untrackRows, type DeleteInput } from '../sync/deleteRun';
 import type { KubeObject } from '../sync/manifest';
-import { applyUpdates, createdHooks, endedUpdates, failureMessage, initialRows, runningHookTasks, type SyncResult } from '../sync/syncRun';
+import { dryRunScope } from '../sync/dryRunScope';
+import { applyUpdates, createdHooks, dryRunFailureMessage, endedUpdates, failureMessage, initialRows, runningHookTasks, type SyncResult } from '../sync/syncRun';
+import { isHook, planTasks } from '../sync/types';
 import { activitiesFor, attempt, cleanUpHooks, endAs, finish, resultOf, runGroupSafely, type Run } from './syncWorkflow';
 import { deletionLock } from './deletionLock';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, releaseLockSignal, syncStateQuery, syncWorkflowId } from './messages';
@@ -96,6 +98,7 @@ async function deleteSteps(run: Run, input: DeleteInput): Promise<void> {
   run.plan = planned.plan;
   run.rows = initialRows(planned.plan);
   if (!input.cascade) return untrack(run, planned.untrack);
+  if (!(await dryRunHooks(run))) return;
   for (const group of run.plan.groups) {
     const outcome = await runGroupSafely(run, group);
     const failure = 'error' in outcome ? outcome.error : outcome.ok.length > 0 ? failureMessage(outcome.ok) : undefined;
@@ -104,6 +107,27 @@ async function deleteSteps(run: Run, input: DeleteInput): Promise<void> {
     endAs(run, 'error' in outcome ? 'Error' : 'Failed', group.phase === 'PreDelete' ? preDeleteFailedMessage(failure) : failure);
     return;
   }
+}
+
+/**
+ * Every hook is sent to the API server as a dry run before anything is written, as a sync does
+ * (spec §3.5 step 2): a PostDelete hook the server refuses must stop the deletion before the
+ * objects are gone, not after. False when the deletion ended here.
+ */
+async function dryRunHooks(run: Run): Promise<boolean> {
+  const scope = dryRunScope(planTasks(run.plan).filter(isHook));
+  if (scope.check.length === 0) return true;
+  const title = `dry run ${scope.check.length} hook(s)`;
+  setCurrentDetails(`**${title}**`);
+  const outcome = await attempt(title, () => activitiesFor(title).dryRunSync({ stamp: run.stamp, scope }));
+  if ('error' in outcome) {
+    endAs(run, 'Error', preDeleteFailedMessage(outcome.error));
+    return false;
+  }
+  applyUpdates(run.rows, outcome.ok.refused);
+  if (outcome.ok.refused.length === 0) return true;
+  endAs(run, 'Failed', preDeleteFailedMessage(dryRunFailureMessage(run.plan, outcome.ok.refused)));
+  return false;
 }
 
 /** The app's live objects, in the kinds of its last sync's inventory, or in every kind without one. */

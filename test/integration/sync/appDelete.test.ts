@@ -79,6 +79,22 @@ test('§2.6 a failed PreDelete hook deletes nothing and the deletion ends Failed
   expect(await jobOrUndefined(kit.h, ns, 'farewell')).toBeUndefined();
 });
 
+test('a hook the API server refuses (dry run) stops the deletion before anything is written', async () => {
+  const ns = await kit.namespace('delete-hook-refused');
+  const app = 'delete-hook-refused';
+  expect((await runSync(kit.h, configMap('stays'), { app, namespace: ns })).report.phase).toBe('Succeeded');
+  const since = new Date().toISOString();
+  const refused = jobYaml('farewell', { hook: 'PostDelete' }).replace('  backoffLimit: 0', '  backoffLimit: 0\n  notAJobField: 1');
+
+  const report = await runDeletion(kit.h, documents(jobYaml('backup', { hook: 'PreDelete' }), refused), { app, namespace: ns });
+
+  expect(report.phase).toBe('Failed');
+  expect(report.message).toMatch(/^one or more objects failed to apply \(dry run\), reason: .*Job .*farewell: .*notAJobField.*; nothing was deleted$/);
+  expect(rowOf(report, 'Job', 'farewell')).toMatchObject({ status: 'SyncFailed', state: 'Failed' });
+  expect(auditedWrites(ns).filter((e) => e.userAgent.startsWith('hooksync/') && e.receivedAt >= since)).toEqual([]);
+  expect(await configMapNames(kit.h, ns)).toEqual(['stays']);
+});
+
 test('--cascade=false deletes nothing and runs no hook: the objects lose only hooksync labels and tracking id', async () => {
   const ns = await kit.namespace('delete-orphan');
   const app = 'delete-orphan';
