@@ -17,12 +17,20 @@ export async function releaseHooks(kube: KubeClient, refs: readonly ObjectRef[])
   }
 }
 
+/**
+ * Deletes each hook once: the delete names the uid read just before, and a retry after a crash
+ * finds the hook gone (or going) and sends nothing again. An object that took the hook's name in
+ * between (409, the uid precondition failed) is not the hook and is left alone.
+ */
 export async function deleteHooks(kube: KubeClient, refs: readonly ObjectRef[]): Promise<void> {
   for (const ref of refs) {
     try {
-      await kube.delete(ref);
-      await waitUntilGone(kube, ref);
+      const live = await kube.read(ref);
+      if (!live) continue;
+      if (!live.metadata.deletionTimestamp) await kube.delete(ref, { uid: live.metadata.uid });
+      await waitUntilGone(kube, ref, live.metadata.uid);
     } catch (err) {
+      if ((err as { code?: unknown }).code === 409) continue;
       throw kubeFailure(err, `delete ${describeObject(ref)}`);
     }
   }

@@ -14,6 +14,7 @@ import type { KubeClient } from './kubeClient';
 import type { LiveKind } from '../sync/inventory';
 import { listAppObjects, listLiveObjects } from './listAppObjects';
 import { noCustomHealthChecks, type CustomHealthChecks } from '../sync/health';
+import { untrackObjects } from './untrackObjects';
 
 export interface GroupRequest {
   stamp: Stamp;
@@ -56,6 +57,10 @@ export function createActivities(kube: KubeClient, { healthChecks = noCustomHeal
     /** The app's live objects (identity only) in the given kinds, or in every kind without them, for pruning. */
     async listLiveObjects({ app, kinds }: { app: string; kinds?: LiveKind[] }): Promise<KubeObject[]> {
       return listLiveObjects(kube, app, kinds);
+    },
+    /** `delete --cascade=false`: hooksync's labels and tracking id taken off each object, which stays. */
+    async untrackObjects({ app, objects }: { app: string; objects: KubeObject[] }): Promise<TaskUpdate[]> {
+      return untrackObjects(kube, app, objects);
     },
     /** The app's live objects in every kind: kept for syncs started before the inventory. */
     async listAppObjects(app: string): Promise<KubeObject[]> {

@@ -15,15 +15,20 @@ const KEPT_ANNOTATION_PREFIXES = ['argocd.argoproj.io/', 'helm.sh/', 'hooksync.i
 /** Lists in flight at once: enough to hide the round trips, few enough not to crowd the API server. */
 const LISTS_IN_FLIGHT = 8;
 
-/** The app's objects in `kinds`, or in every listable kind (after discovery) when `kinds` is absent. */
-export async function listLiveObjects(kube: KubeClient, app: string, kinds?: readonly LiveKind[]): Promise<KubeObject[]> {
+const heartbeat = (progress: string) => Context.current().heartbeat(progress);
+
+/**
+ * The app's objects in `kinds`, or in every listable kind (after discovery) when `kinds` is absent.
+ * `beat` reports progress: the activity's heartbeat, or nothing where no activity runs (`delete --dry-run`).
+ */
+export async function listLiveObjects(kube: KubeClient, app: string, kinds?: readonly LiveKind[], beat: (progress: string) => void = heartbeat): Promise<KubeObject[]> {
   try {
     const toList = kinds ?? (await kube.listableKinds());
     let listed = 0;
     const perKind = await boundedParallel(toList, LISTS_IN_FLIGHT, async ({ apiVersion, kind }) => {
       const found = await listOrSkip(kube, apiVersion, kind, app);
       // Under load dozens of lists outlast the heartbeat timeout: each one done is a beat.
-      Context.current().heartbeat(`listed ${++listed} of ${toList.length} kinds`);
+      beat(`listed ${++listed} of ${toList.length} kinds`);
       // The label finds candidates; the tracking id decides (a copy of our object is not ours).
       return found.filter((live) => owningApp(live) === app).map(identityOf);
     });

@@ -9,6 +9,7 @@ import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
 import { addConfirmCommand } from './confirmCommand';
+import { addDeleteCommand } from './deleteCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { parseTimeout, parseWaveDelay } from './durationOptions';
 import { exitWhenFlushed } from './exitWhenFlushed';
@@ -84,6 +85,7 @@ function program(): Command {
       '  hooksync worker --cluster prod --health-checks examples/health-checks.yaml');
   kubeFlags(workerCmd); temporalFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
+  addDeleteCommand(cli, kubeFlags);
   addReadCommands(cli);
   addTerminateCommand(cli);
   addRetryCommand(cli);

@@ -11,6 +11,7 @@ import type * as RetryAction from './retryAction';
 import type * as TerminateAction from './terminateAction';
 import type * as CodecServerAction from './codecServerAction';
 import type * as ConfirmAction from './confirmAction';
+import type * as DeleteAction from './deleteAction';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loading on demand is this file's job */
 export const planAction = () => require('./planAction') as typeof PlanAction;
@@ -21,3 +22,4 @@ export const retryAction = () => require('./retryAction') as typeof RetryAction;
 export const terminateAction = () => require('./terminateAction') as typeof TerminateAction;
 export const codecServerAction = () => require('./codecServerAction') as typeof CodecServerAction;
 export const confirmAction = () => require('./confirmAction') as typeof ConfirmAction;
+export const deleteAction = () => require('./deleteAction') as typeof DeleteAction;

@@ -8,6 +8,7 @@ import { retryInput } from '../sync/retryPlan';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import { findSync, type SyncRunRef } from './syncQueries';
 import { startSyncRun } from './syncClient';
+import { DELETION_LOCK_TYPE } from '../workflows/messages';
 import { NothingToRetry, SyncAlreadyRunning } from './userErrors';
 
 export { NothingToRetry };
@@ -20,6 +21,7 @@ export interface RetryStarted {
 
 export async function retrySync(client: Client, syncId: string): Promise<RetryStarted> {
   const run = await findSync(client, syncId);
+  if (run.operation === 'delete') throw new NothingToRetry(`${syncId} is a deletion of app "${run.app}", not a sync; run hooksync delete again instead`);
   await refuseUnlessNewest(client, run);
   const handle = client.workflow.getHandle(run.workflowId, run.runId);
   const previous = await resultOf(handle, syncId);
@@ -44,6 +46,7 @@ async function resultOf(handle: WorkflowHandle, syncId: string): Promise<SyncRes
 /** A retry continues the app's latest run only: retrying an older sync would undo a newer one. */
 async function refuseUnlessNewest(client: Client, run: SyncRunRef): Promise<void> {
   const newest = await client.workflow.getHandle(run.workflowId).describe();
+  if (newest.type === DELETION_LOCK_TYPE) throw new NothingToRetry(`app "${run.app}" was deleted after sync ${run.syncId} (or is being deleted); start a new sync instead`);
   if (newest.status.name === 'RUNNING') {
     throw new SyncAlreadyRunning(`app "${run.app}" has a sync running now (workflow ${run.workflowId}, run ${newest.runId}); follow it with: hooksync status ${run.syncId} --watch`);
   }

@@ -8,13 +8,15 @@ import type { RetryPolicy } from '../sync/autoRetry';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import type { SyncPlan } from '../sync/types';
 import { inventoryOfResult, type LiveKind } from '../sync/inventory';
-import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import {
+  APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, DELETION_LOCK_TYPE, deleteWorkflowId, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor,
+} from '../workflows/messages';
 import { connectionOptions, type TemporalTarget } from './temporalConnection';
 import type { WaitingReason } from '../sync/waitingReason';
 import { waitingReasons } from './waitingReasons';
-import { SyncAlreadyRunning } from './userErrors';
+import { AppBeingDeleted, SyncAlreadyRunning } from './userErrors';
 
-export { SyncAlreadyRunning };
+export { AppBeingDeleted, SyncAlreadyRunning };
 
 export interface SyncReport extends SyncResult {
   runId: string;
@@ -98,11 +100,19 @@ export async function startSyncRun(client: Client, args: SyncInput): Promise<Wor
       staticSummary: `${args.plan.selection ? 'selective sync (no hooks) of' : 'sync'} ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
     });
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new SyncAlreadyRunning(`a sync of app "${args.app}" on cluster "${args.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
-    }
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw await whyRefused(client, args, workflowId);
     throw err;
   }
+}
+
+/** What holds the app's sync workflow id: another sync, or a deletion's lock (workflows/deletionLock.ts). */
+async function whyRefused(client: Client, args: SyncInput, workflowId: string): Promise<Error> {
+  const running = await client.workflow.getHandle(workflowId).describe().catch(() => undefined);
+  if (running?.type === DELETION_LOCK_TYPE) {
+    const deletion = deleteWorkflowId(args.cluster, args.app);
+    return new AppBeingDeleted(`app "${args.app}" on cluster "${args.cluster}" is being deleted (workflow ${deletion}); no sync of it starts until the deletion ends`);
+  }
+  return new SyncAlreadyRunning(`a sync of app "${args.app}" on cluster "${args.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
 }
 
 /**

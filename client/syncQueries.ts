@@ -4,15 +4,19 @@
 // lookup by sync id retries for a moment before it gives up; lists never wait (empty is an answer).
 import type { Client, WorkflowExecutionInfo, WorkflowExecutionStatusName } from '@temporalio/client';
 import {
-  APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE,
+  APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, DELETE_WORKFLOW_TYPE, OPERATION_WORKFLOW_TYPES, OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, SYNC_ID_ATTRIBUTE,
 } from '../workflows/messages';
 import { SyncNotFound } from './userErrors';
 
 export { SyncNotFound };
 
-/** One run of a sync workflow as visibility (or describe) shows it. */
+/** What a run does: a sync, or an app deletion (`hooksync delete`), whose id is taken where a sync id is. */
+export type Operation = 'sync' | 'delete';
+
+/** One run of a sync (or deletion) workflow as visibility (or describe) shows it. */
 export interface SyncRunRef {
   syncId: string;
+  operation: Operation;
   app: string;
   cluster: string;
   workflowId: string;
@@ -39,6 +43,7 @@ export function refOf(info: Omit<WorkflowExecutionInfo, 'raw'>): SyncRunRef {
   const attr = info.typedSearchAttributes;
   return {
     syncId: attr.get(SYNC_ID_ATTRIBUTE) ?? '',
+    operation: info.type === DELETE_WORKFLOW_TYPE ? 'delete' : 'sync',
     app: attr.get(APP_ATTRIBUTE) ?? '',
     cluster: attr.get(CLUSTER_ATTRIBUTE) ?? '',
     workflowId: info.workflowId,
@@ -56,9 +61,12 @@ export function visibilityString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** The visibility query for sync runs, of one app or sync id when given. */
+/**
+ * The visibility query for sync and deletion runs, of one app or sync id when given. The lock a
+ * deletion holds under the app's sync workflow id (workflows/deletionLock.ts) is neither.
+ */
 export function syncRunsQuery(filter: { app?: string; syncId?: string } = {}): string {
-  const clauses = [`WorkflowType = ${visibilityString(SYNC_WORKFLOW_TYPE)}`];
+  const clauses = [`(${OPERATION_WORKFLOW_TYPES.map((type) => `WorkflowType = ${visibilityString(type)}`).join(' OR ')})`];
   if (filter.app !== undefined) clauses.push(`${APP_ATTRIBUTE.name} = ${visibilityString(filter.app)}`);
   if (filter.syncId !== undefined) clauses.push(`${SYNC_ID_ATTRIBUTE.name} = ${visibilityString(filter.syncId)}`);
   return clauses.join(' AND ');

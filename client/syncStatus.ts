@@ -77,7 +77,8 @@ async function queriedState(client: Client, ref: SyncRunRef): Promise<SyncResult
 }
 
 function runningMessage(ref: SyncRunRef): string {
-  return ref.syncPhase ? `running ${ref.syncPhase}` : 'starting';
+  const doing = ref.syncPhase ? `running ${ref.syncPhase}` : 'starting';
+  return ref.operation === 'delete' ? `deleting the app: ${doing}` : doing;
 }
 
 /**
@@ -135,7 +136,7 @@ export async function watchSync(client: Client, syncId: string, onState: (state:
 
 async function listingOf(client: Client, ref: SyncRunRef): Promise<SyncListing> {
   const base = {
-    syncId: ref.syncId, app: ref.app, cluster: ref.cluster, workflowId: ref.workflowId, runId: ref.runId, syncPhase: ref.syncPhase,
+    syncId: ref.syncId, operation: ref.operation, app: ref.app, cluster: ref.cluster, workflowId: ref.workflowId, runId: ref.runId, syncPhase: ref.syncPhase,
     outcome: ref.outcome, startedAt: ref.startedAt.toISOString(), finishedAt: ref.finishedAt?.toISOString(),
   };
   if (isOpen(ref)) return { ...base, phase: 'Running', message: runningMessage(ref) };

@@ -8,6 +8,12 @@ export class KubeConfigError extends Error {}
 /** One sync per app and cluster: another one is running. */
 export class SyncAlreadyRunning extends Error {}
 
+/** A deletion of the app is running: no sync of it may start (workflows/deletionLock.ts). */
+export class AppBeingDeleted extends Error {}
+
+/** One deletion per app and cluster: another one is running. */
+export class DeletionAlreadyRunning extends Error {}
+
 /** No sync has the id given. */
 export class SyncNotFound extends Error {}
 

@@ -9,7 +9,7 @@
 import { type Manifest } from './manifest';
 import { splitApiVersion } from './objectRef';
 import { stableHash } from './stableHash';
-import { type SyncPhase } from './types';
+import { type TaskPhase } from './types';
 
 /** Job names end up in Pod label values, which are limited to 63 characters. */
 export const MAX_HOOK_NAME_LENGTH = 63;
@@ -20,7 +20,7 @@ export interface HookNameInput {
   syncId: string;
   /** 0 for a sync's first run; each `hooksync retry` adds one, so a retry creates fresh hooks. */
   attempt: number;
-  phase: SyncPhase;
+  phase: TaskPhase;
   generateName: string;
   /** What tells this manifest apart from every other one in the sync: see manifestIdentity. */
   identity: string;
@@ -35,7 +35,7 @@ export function hookName(input: HookNameInput): string {
 }
 
 export interface UnnamedHookNameInput {
-  phase: SyncPhase;
+  phase: TaskPhase;
   kind: string;
   /** What tells this manifest apart from every other one in the sync: see manifestIdentity. */
   identity: string;

@@ -4,7 +4,7 @@
 // attempt's hooks stay for inspection until their own delete policy removes them. Pure, so that
 // the client (which chooses what to carry) and the workflow (which skips) agree by construction.
 import { hookName, manifestIdentity } from './hookName';
-import { type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
+import { type SyncGroup, type SyncPlan, type SyncTask, type TaskPhase } from './types';
 import type { ResourceRow, SyncResult } from './syncRun';
 
 /** What a retry carries from the attempt before it. */
@@ -18,7 +18,7 @@ export interface RetryInput {
 }
 
 /** A group's identity across attempts: one group per (phase, wave) (groupTasks.ts). */
-export function groupId(group: { phase: SyncPhase; wave: number }): string {
+export function groupId(group: { phase: TaskPhase; wave: number }): string {
   return `${group.phase} wave ${group.wave}`;
 }
 

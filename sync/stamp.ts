@@ -2,7 +2,7 @@
 // it, and on hooks the sync id and attempt that let a retried activity recognise its own work.
 import { type KubeObject } from './manifest';
 import { splitApiVersion } from './objectRef';
-import { type SyncPhase } from './types';
+import { type TaskPhase } from './types';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'hooksync';
@@ -33,7 +33,7 @@ export interface Stamp {
  * hook in several phases (`PreSync,PostSync`), which is re-created in each (spec R1.6), not adopted.
  */
 export interface HookStamp extends Stamp {
-  phase: SyncPhase;
+  phase: TaskPhase;
 }
 
 /** The label selector of every object an app owns. */

@@ -10,7 +10,7 @@ import { describeObject, formatSource } from './problems';
 import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
 import type { WaitingReason } from './waitingReason';
-import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPhase, type SyncPlan, type SyncTask } from './types';
+import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPlan, type TaskPhase, type SyncTask } from './types';
 
 /** Argo CD's per-resource sync status (spec §8.2). */
 export const RESULT_STATUSES = ['Synced', 'SyncFailed', 'Pruned', 'PruneSkipped'] as const;
@@ -64,7 +64,7 @@ export interface ResourceRow {
   kind: string;
   namespace: string;
   name: string;
-  syncPhase: SyncPhase;
+  syncPhase: TaskPhase;
   wave: number;
   hookType: string;
   status?: ResultStatus;

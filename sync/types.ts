@@ -13,6 +13,9 @@ export type SyncPhase = (typeof SYNC_PHASES)[number];
 export const DELETION_HOOK_TYPES = ['PreDelete', 'PostDelete'] as const;
 export type DeletionHookType = (typeof DELETION_HOOK_TYPES)[number];
 
+/** The phase a task runs in: a sync phase, or a deletion's hook stage (sync/deletePlan.ts). */
+export type TaskPhase = SyncPhase | DeletionHookType;
+
 /** Every value `argocd.argoproj.io/hook` accepts (spec §1.1). */
 export const HOOK_TYPES = [...SYNC_PHASES, 'Skip', ...DELETION_HOOK_TYPES] as const;
 export type HookType = (typeof HOOK_TYPES)[number];
@@ -35,7 +38,7 @@ export interface ObjectRef {
  * Temporal payload; facts derived from it are the small functions below.
  */
 export interface SyncTask {
-  phase: SyncPhase;
+  phase: TaskPhase;
   wave: number;
   /** Final identity, generated hook names included. */
   ref: ObjectRef;
@@ -74,7 +77,7 @@ export interface SyncTask {
 
 /** Tasks that start together: one (phase, wave) pair, or every SyncFail hook (spec C-d). */
 export interface SyncGroup {
-  phase: SyncPhase;
+  phase: TaskPhase;
   wave: number;
   tasks: SyncTask[];
 }
@@ -89,7 +92,7 @@ export interface SkippedPrune {
 /** A hook of the manifests that a selective sync leaves out: it runs no hooks (Argo CD). */
 export interface SkippedHook {
   ref: ObjectRef;
-  phase: SyncPhase;
+  phase: TaskPhase;
 }
 
 /**
@@ -132,9 +135,12 @@ export function deletesOnFailure(task: SyncTask): boolean {
   return task.deletePolicies.includes('HookFailed');
 }
 
+/** Every task phase in execution order: a deletion's hooks come before and after its deletions. */
+const TASK_PHASE_ORDER: readonly TaskPhase[] = ['PreDelete', ...SYNC_PHASES, 'PostDelete'];
+
 /** Position of a phase in execution order. */
-export function phaseRank(phase: SyncPhase): number {
-  return SYNC_PHASES.indexOf(phase);
+export function phaseRank(phase: TaskPhase): number {
+  return TASK_PHASE_ORDER.indexOf(phase);
 }
 
 /** Unique within a plan: one object appears at most once per phase. */

@@ -4,10 +4,10 @@
 // the workflow, and so its history, stays as it is.
 import type { RetryWait } from './autoRetry';
 import { formatTimeout } from './hookTimeout';
-import type { SyncPhase, SyncTask } from './types';
+import type { SyncTask, TaskPhase } from './types';
 
 export interface WaitingReason {
-  phase: SyncPhase;
+  phase: TaskPhase;
   kind: string;
   namespace: string;
   name: string;

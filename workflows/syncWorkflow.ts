@@ -41,7 +41,7 @@ const HEARTBEAT_TIMEOUT = '5 seconds';
 const NON_RETRYABLE = ['KubernetesRejected'];
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: NON_RETRYABLE };
 
-function activitiesFor(summary: string) {
+export function activitiesFor(summary: string) {
   return proxyActivities<SyncActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: HEARTBEAT_TIMEOUT, retry, summary });
 }
 
@@ -55,7 +55,7 @@ function waitingActivities(summary: string) {
  * must end the sync as Error, Argo CD's value for an operation that could not run, instead of
  * failing the workflow: SyncFail hooks and clean-up still run, and the result says what happened.
  */
-async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok: T } | { error: string }> {
+export async function attempt<T>(context: string, call: () => Promise<T>): Promise<{ ok: T } | { error: string }> {
   try {
     return { ok: await call() };
   } catch (err) {
@@ -72,7 +72,7 @@ function groupTitle(group: SyncGroup): string {
 }
 
 /** The sync as the workflow holds it: the frozen plan, a row per task, and the outcome so far. */
-interface Run {
+export interface Run {
   input: SyncInput;
   plan: SyncPlan;
   rows: Map<string, ResourceRow>;
@@ -97,6 +97,11 @@ interface Run {
   retryWait?: RetryWait;
   /** Hooks whose outcome is recorded and whose finalizer the next apply (or the end) takes off. */
   unreleased: ObjectRef[];
+  /**
+   * Release each hook group's finalizers right after its wait, as before RELEASE_WITH_APPLY_PATCH:
+   * a deletion (deleteWorkflow.ts) has early ends that do not pass through cleanUpHooks.
+   */
+  releaseHooksPerGroup?: boolean;
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
@@ -243,7 +248,7 @@ function pauseBefore(run: Run, next: SyncGroup, first: boolean): Promise<void> |
   return sleep(ms, { summary: pause });
 }
 
-function finish(run: Run): SyncResult {
+export function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
   // Only the final result carries the inventory: the next sync reads it, the state query need not.
@@ -327,12 +332,12 @@ function notStarted(input: SyncInput): Run {
     gate: { confirmed: false }, unreleased: [], ...(input.inventory ? { inventory: input.inventory } : {}) };
 }
 
-function endAs(run: Run, phase: SyncOutcome, message: string): void {
+export function endAs(run: Run, phase: SyncOutcome, message: string): void {
   run.phase = phase;
   run.message = message;
 }
 
-function resultOf(run: Run): SyncResult {
+export function resultOf(run: Run): SyncResult {
   const { stamp, input, phase, message, rows, retryWait, waitingFor } = run;
   return {
     ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
@@ -340,7 +345,7 @@ function resultOf(run: Run): SyncResult {
   };
 }
 
-function runGroupSafely(run: Run, group: SyncGroup) {
+export function runGroupSafely(run: Run, group: SyncGroup) {
   return attempt(`${group.phase} wave ${group.wave}`, () => runGroup(run, group));
 }
 
@@ -362,7 +367,7 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
   await waitFor(run, title, applied);
   const hooks = applied.filter(isHook).map((t) => t.ref);
-  if (hooks.length > 0 && patched(RELEASE_WITH_APPLY_PATCH)) run.unreleased.push(...hooks);
+  if (hooks.length > 0 && !run.releaseHooksPerGroup && patched(RELEASE_WITH_APPLY_PATCH)) run.unreleased.push(...hooks);
   else if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
   return failedRows(run.rows, group);
 }
@@ -436,7 +441,7 @@ async function waitUntil(deadline: number, wait: () => Promise<TaskUpdate[]>, ex
 }
 
 /** Releases hooks after an error (our finalizer would block them for good), then deletes by policy. */
-async function cleanUpHooks(run: Run): Promise<void> {
+export async function cleanUpHooks(run: Run): Promise<void> {
   const created = createdHooks(run.plan, run.rows);
   const unreleased = run.unreleased;
   run.unreleased = [];

@@ -33,29 +33,42 @@ export interface FaultRunOptions {
   yaml: string;
   /** HOOKSYNC_FAULTS for the first worker; none: an uninterrupted run. */
   fault?: string;
+  /** The task queue's cluster name; a fresh one by default. A deletion after a sync names the sync's. */
+  clusterName?: string;
 }
 
+export const newFaultClusterName = () => `fault-${randomBytes(4).toString('hex')}`;
+
 /** Runs one sync on its own task queue; a worker killed by the fault is replaced at once. */
-export async function runWithFault({ client, namespace, app, yaml, fault }: FaultRunOptions): Promise<FaultRun> {
-  const clusterName = `fault-${randomBytes(4).toString('hex')}`;
+export async function runWithFault({ client, namespace, app, yaml, fault, clusterName = newFaultClusterName() }: FaultRunOptions): Promise<FaultRun> {
+  return runOnFaultyWorker({ clusterName, fault }, async () => {
+    const planned = await planYaml(yaml, namespace);
+    return startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
+  });
+}
+
+/**
+ * Starts a worker with the fault, then the workflow `start` returns (a sync or a deletion), and
+ * follows it to its end; a worker killed by the fault is replaced at once, as a supervisor would.
+ */
+export async function runOnFaultyWorker({ clusterName, fault }: { clusterName: string; fault?: string }, start: () => Promise<WorkflowHandle>): Promise<FaultRun> {
   const workers: WorkerProcess[] = [];
-  const start = async (env: Record<string, string>) => {
+  const launch = async (env: Record<string, string>) => {
     const worker = startWorkerProcess(clusterName, env);
     workers.push(worker);
     await worker.ready;
     return worker;
   };
   try {
-    const first = await start(fault ? { HOOKSYNC_FAULTS: fault } : {});
-    const planned = await planYaml(yaml, namespace);
+    const first = await launch(fault ? { HOOKSYNC_FAULTS: fault } : {});
     const startedAt = Date.now();
-    const handle = await startSync(client, { syncId: planned.syncId, app, cluster: clusterName, plan: planned.plan });
+    const handle = await start();
     let exitedAt: number | undefined;
     const exited = new Promise<void>((resolve) => first.child.once('exit', () => { exitedAt = Date.now(); resolve(); }));
     await Promise.race([exited, handle.result().catch(() => undefined)]);
     const fired = first.child.signalCode === 'SIGKILL';
     const struck = /hooksync fault: SIGKILL (.*)/.exec(first.output())?.[1];
-    if (fired) await start({});
+    if (fired) await launch({});
     const report = await followSync(handle, () => undefined);
     return { report, fired, struck, seconds: (Date.now() - startedAt) / 1000, handle, ...(fired ? { killedAt: exitedAt } : {}) };
   } finally {

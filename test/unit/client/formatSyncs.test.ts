@@ -6,7 +6,7 @@ import type { SyncListing, SyncStatus } from '../../../client/syncStatus';
 
 function listing(change: Partial<SyncListing>): SyncListing {
   return {
-    syncId: 'mwucvf8x', app: 'shop', cluster: 'kwok-hooksync', workflowId: 'sync/kwok-hooksync/shop', runId: 'run-1',
+    syncId: 'mwucvf8x', operation: 'sync', app: 'shop', cluster: 'kwok-hooksync', workflowId: 'sync/kwok-hooksync/shop', runId: 'run-1',
     phase: 'Succeeded', message: 'successfully synced (all tasks run)', attempt: 0,
     startedAt: '2026-11-24T07:10:51.651Z', finishedAt: '2026-11-24T07:10:54.609Z', ...change,
   };
@@ -81,9 +81,10 @@ describe('visibility queries', () => {
   });
 
   test('sync runs, of one app or one sync id', () => {
-    expect(syncRunsQuery()).toBe("WorkflowType = 'sync'");
-    expect(syncRunsQuery({ app: 'shop' })).toBe("WorkflowType = 'sync' AND HooksyncApp = 'shop'");
-    expect(syncRunsQuery({ syncId: 'mwucvf8x' })).toBe("WorkflowType = 'sync' AND HooksyncSyncId = 'mwucvf8x'");
+    const types = "(WorkflowType = 'sync' OR WorkflowType = 'deleteApp')";
+    expect(syncRunsQuery()).toBe(types);
+    expect(syncRunsQuery({ app: 'shop' })).toBe(`${types} AND HooksyncApp = 'shop'`);
+    expect(syncRunsQuery({ syncId: 'mwucvf8x' })).toBe(`${types} AND HooksyncSyncId = 'mwucvf8x'`);
   });
 });
 
