@@ -10,6 +10,7 @@ import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { exitWhenFlushed } from './exitWhenFlushed';
+import { addWorkerFlags } from './workerFlags';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
 import { addTerminateCommand } from './terminateCommand';
@@ -51,7 +52,7 @@ function program(): Command {
   kubeFlags(syncCmd); temporalFlags(syncCmd);
   syncCmd.action(async (opts) => { process.exitCode = await syncAction().syncCommand(opts); });
   const workerCmd = cli.command('worker').description("run a worker for the kubeconfig context's cluster");
-  kubeFlags(workerCmd); temporalFlags(workerCmd);
+  kubeFlags(workerCmd); temporalFlags(workerCmd); addWorkerFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addReadCommands(cli);
   addTerminateCommand(cli);

@@ -10,7 +10,10 @@ import { connectionOptions, type TemporalTarget } from '../client/temporalConnec
 import { taskQueueFor } from '../workflows/messages';
 import { faultInterceptors } from './faultInterceptor';
 import { heartbeatPulse } from './heartbeatPulse';
-import { installQuietRuntime } from './quietRuntime';
+import { DEFAULT_PRODUCTION, type ProductionOptions } from './productionOptions';
+import { shutdownTimes } from './shutdownTimes';
+import { waitingObserver } from './waitingMetrics';
+import { installWorkerRuntime } from './workerRuntime';
 import { syncWorkflowSource } from './workflowBundle';
 import { workerTuning } from './workerTuning';
 
@@ -21,20 +24,23 @@ export interface WorkerOptions {
   workflowBundlePath?: string;
   /** Defaults to the codec the environment configures (HOOKSYNC_CODEC_KEY_FILE / _KEYS). */
   dataConverter?: DataConverter;
+  /** Metrics, log format and shutdown grace (worker/productionOptions.ts); the defaults without. */
+  production?: ProductionOptions;
 }
 
-export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter() }: WorkerOptions): Promise<Worker> {
-  installQuietRuntime();
+export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), production = DEFAULT_PRODUCTION }: WorkerOptions): Promise<Worker> {
+  installWorkerRuntime(production);
   const connection = await NativeConnection.connect(connectionOptions(temporal));
   return Worker.create({
     connection,
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc)),
-    interceptors: { activity: [heartbeatPulse(), ...faultInterceptors()] },
+    interceptors: { activity: [heartbeatPulse(undefined, production.metrics ? waitingObserver() : undefined), ...faultInterceptors()] },
     // Any bundle must have been made with the same failureConverterPath (worker/workflowBundle.ts).
     dataConverter,
     ...workerTuning(),
+    ...shutdownTimes(production.shutdownGraceMs),
     ...(await syncWorkflowSource(workflowBundlePath)),
   });
 }

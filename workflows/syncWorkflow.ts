@@ -23,7 +23,9 @@ import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
 import { inventoryAfter, kindsToList, type LiveKind } from '../sync/inventory';
 import type { KubeObject } from '../sync/manifest';
+import { hookSamples } from '../sync/hookMetrics';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
+import { countSync, recordHookDurations } from './syncMetrics';
 
 /**
  * How soon a dead worker's activity is handed to another worker. The worker heartbeats every
@@ -177,6 +179,7 @@ async function runMain(run: Run): Promise<void> {
 function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
+  countSync(run.phase);
   // Only the final result carries the inventory: the next sync reads it, the state query need not.
   return { ...resultOf(run), ...(run.inventory ? { inventory: run.inventory } : {}) };
 }
@@ -296,6 +299,7 @@ async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void
     // awaitGroup returns only once something finished; anything else would loop for ever.
     if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
     applyUpdates(run.rows, finished);
+    recordHookDurations(hookSamples(pending, finished, (Date.now() - waitStartedAt) / 1000));
     pending = stillPending(pending, finished);
   }
 }
