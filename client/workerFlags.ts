@@ -1,5 +1,5 @@
 // The production flags of `hooksync worker`, each with an environment variable for manifests that
-// prefer env to args (deploy/worker-deployment.yaml): a flag wins over its variable. Bad values
+// prefer env to args (deploy/worker/worker.yaml): a flag wins over its variable. Bad values
 // are usage errors (exit 2) that name the flag or variable and the value.
 import type { Command } from 'commander';
 import { durationSeconds } from '../sync/hookTimeout';
