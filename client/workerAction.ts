@@ -8,8 +8,9 @@ import { dataConverterOrFail, temporalTargetOf } from './temporalOrFail';
 import { productionOptions, type WorkerFlags } from './workerFlags';
 
 export async function workerCommand(opts: TemporalFlags & WorkerFlags & { kubeconfig?: string; context?: string; cluster?: string }) {
-  const kube = kubeTarget(opts);
+  // Usage errors in the production flags first: they need no kubeconfig to be told.
   const production = productionOptions(opts);
+  const kube = kubeTarget(opts);
   const log = workerLog(production.logFormat);
   // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode, with the codec's
   // failureConverterPath) saves bundling at each start.

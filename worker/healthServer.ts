@@ -19,7 +19,9 @@ export async function startHealthServer(address: ListenAddress, status: () => Pr
     const { code, body } = probe ? probe(status()) : { code: 404, body: 'GET /healthz or /readyz\n' };
     res.writeHead(code, { 'content-type': probe ? 'application/json' : 'text/plain', 'cache-control': 'no-store' }).end(body);
   });
-  await listen(server, address);
+  await listen(server, address).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`the health endpoint cannot listen on ${address.host}:${address.port}: ${err.code ?? err.message}`, { cause: err });
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),

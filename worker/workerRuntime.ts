@@ -33,11 +33,14 @@ export function installWorkerRuntime(choice: RuntimeChoice): boolean {
     installQuietRuntime();
     return true;
   }
+  // Already made (a host program's own runtime, or a test process): it keeps its choices.
+  if (Runtime._instance) return false;
   try {
     Runtime.install(runtimeOptions(choice));
-    return true;
-  } catch {
-    // Already instantiated (a host program's own runtime, or a test process): it keeps its choices.
-    return false;
+  } catch (err) {
+    // The exporter could not bind, typically: say where, instead of running without metrics.
+    const where = choice.metrics ? ` (metrics on ${bindAddress(choice.metrics)})` : '';
+    throw new Error(`cannot start the Temporal runtime${where}: ${(err as Error).message}`, { cause: err });
   }
+  return true;
 }
