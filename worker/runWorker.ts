@@ -10,7 +10,7 @@ import { connectionOptions, type TemporalTarget } from '../client/temporalConnec
 import { taskQueueFor } from '../workflows/messages';
 import { faultInterceptors } from './faultInterceptor';
 import { heartbeatPulse } from './heartbeatPulse';
-import { DEFAULT_PRODUCTION, type ProductionOptions } from './productionOptions';
+import type { ProductionOptions } from './productionOptions';
 import { shutdownTimes } from './shutdownTimes';
 import { waitingObserver } from './waitingMetrics';
 import { installWorkerRuntime } from './workerRuntime';
@@ -24,23 +24,26 @@ export interface WorkerOptions {
   workflowBundlePath?: string;
   /** Defaults to the codec the environment configures (HOOKSYNC_CODEC_KEY_FILE / _KEYS). */
   dataConverter?: DataConverter;
-  /** Metrics, log format and shutdown grace (worker/productionOptions.ts); the defaults without. */
+  /**
+   * Metrics, log format and shutdown grace (worker/productionOptions.ts). Without: text logs, no
+   * metrics, and the SDK's shutdown (activities cancelled at once), as a test harness wants.
+   */
   production?: ProductionOptions;
 }
 
-export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), production = DEFAULT_PRODUCTION }: WorkerOptions): Promise<Worker> {
-  installWorkerRuntime(production);
+export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), production }: WorkerOptions): Promise<Worker> {
+  installWorkerRuntime(production ?? { logFormat: 'text' });
   const connection = await NativeConnection.connect(connectionOptions(temporal));
   return Worker.create({
     connection,
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc)),
-    interceptors: { activity: [heartbeatPulse(undefined, production.metrics ? waitingObserver() : undefined), ...faultInterceptors()] },
+    interceptors: { activity: [heartbeatPulse(undefined, production?.metrics ? waitingObserver() : undefined), ...faultInterceptors()] },
     // Any bundle must have been made with the same failureConverterPath (worker/workflowBundle.ts).
     dataConverter,
     ...workerTuning(),
-    ...shutdownTimes(production.shutdownGraceMs),
+    ...(production ? shutdownTimes(production.shutdownGraceMs) : {}),
     ...(await syncWorkflowSource(workflowBundlePath)),
   });
 }
