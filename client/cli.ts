@@ -13,6 +13,7 @@ import { addDeleteCommand } from './deleteCommand';
 import { planAction, syncAction, workerAction } from './commandActions';
 import { parseTimeout, parseWaveDelay } from './durationOptions';
 import { exitWhenFlushed } from './exitWhenFlushed';
+import { addWorkerFlags } from './workerFlags';
 import { addReadCommands } from './readCommands';
 import { addRetryCommand } from './retryCommand';
 import { retryFlags } from './retryFlags';
@@ -83,7 +84,7 @@ function program(): Command {
       '  HOOKSYNC_WORKER_LOG_LEVEL  TRACE, DEBUG, INFO, WARN (default) or ERROR\n' +
       '\nExamples:\n  hooksync worker --cluster prod    # serves every `hooksync sync --cluster prod`\n' +
       '  hooksync worker --cluster prod --health-checks examples/health-checks.yaml');
-  kubeFlags(workerCmd); temporalFlags(workerCmd);
+  kubeFlags(workerCmd); temporalFlags(workerCmd); addWorkerFlags(workerCmd);
   workerCmd.action(async (opts) => { process.exitCode = await workerAction().workerCommand(opts); });
   addDeleteCommand(cli, kubeFlags);
   addReadCommands(cli);

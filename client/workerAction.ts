@@ -2,10 +2,42 @@
 import type { CustomHealthCheck } from '../sync/health';
 import { HealthChecksFileError, loadHealthChecksFile } from '../worker/healthChecksFile';
 import { applyWorkerV8Flags, V8FlagsError, workerV8Flags } from '../worker/heapFlags';
+import { workerService } from '../worker/productionRun';
 import { createSyncWorker } from '../worker/runWorker';
+import { workerLog } from '../worker/workerLog';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { kubeTarget } from './kubeTarget';
 import { dataConverterOrFail, temporalTargetOf } from './temporalOrFail';
+import { productionOptions, type WorkerFlags } from './workerFlags';
+
+export interface WorkerCommandFlags extends TemporalFlags, WorkerFlags {
+  kubeconfig?: string;
+  context?: string;
+  cluster?: string;
+  /** `--health-checks FILE`: health rules in CEL (worker/healthChecksFile.ts). */
+  healthChecks?: string;
+}
+
+export async function workerCommand(opts: WorkerCommandFlags) {
+  // Usage errors first, before anything connects: the production flags, the V8 flags, the rules file (exit 2).
+  const production = productionOptions(opts);
+  const v8Flags = v8FlagsOrFail();
+  const healthChecks = opts.healthChecks ? await healthChecksOrFail(opts.healthChecks) : undefined;
+  const kube = kubeTarget(opts);
+  const log = workerLog(production.logFormat);
+  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode, with the codec's
+  // failureConverterPath) saves bundling at each start.
+  const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
+  // Here, not on node's command line: the modules are loaded, the workflow thread is not made yet.
+  applyWorkerV8Flags(v8Flags);
+  if (healthChecks) log.info(`custom health checks from ${opts.healthChecks}: ${healthChecks.map(kindName).join(', ')}`, { healthChecks: opts.healthChecks });
+  const service = await workerService(production, log);
+  await service.run(
+    () => createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath, dataConverter: dataConverterOrFail(), production, healthChecks }),
+    (worker) => log.info(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`, { cluster: kube.cluster, taskQueue: worker.options.taskQueue }),
+  );
+  return EXIT.ok;
+}
 
 function v8FlagsOrFail(): string[] {
   try {
@@ -14,29 +46,6 @@ function v8FlagsOrFail(): string[] {
     if (err instanceof V8FlagsError) throw new CliError(err.message, EXIT.badInput);
     throw err;
   }
-}
-
-export interface WorkerFlags extends TemporalFlags {
-  kubeconfig?: string;
-  context?: string;
-  cluster?: string;
-  healthChecks?: string;
-}
-
-export async function workerCommand(opts: WorkerFlags) {
-  // First: a bad rules file is refused before anything connects (exit 2, every problem listed).
-  const healthChecks = opts.healthChecks ? await healthChecksOrFail(opts.healthChecks) : undefined;
-  const kube = kubeTarget(opts);
-  // HOOKSYNC_WORKFLOW_BUNDLE: a workflow bundle built ahead (bundleWorkflowCode, with the codec's
-  // failureConverterPath) saves bundling at each start.
-  const workflowBundlePath = process.env.HOOKSYNC_WORKFLOW_BUNDLE || undefined;
-  // Here, not on node's command line: the modules are loaded, the workflow thread is not made yet.
-  applyWorkerV8Flags(v8FlagsOrFail());
-  const worker = await createSyncWorker({ temporal: temporalTargetOf(opts), kube, workflowBundlePath, dataConverter: dataConverterOrFail(), healthChecks });
-  if (healthChecks) console.log(`custom health checks from ${opts.healthChecks}: ${healthChecks.map(kindName).join(', ')}`);
-  console.log(`hooksync worker for cluster ${kube.cluster} polling task queue ${worker.options.taskQueue}`);
-  await worker.run();
-  return EXIT.ok;
 }
 
 /** The rules file, or exit 2 with its problems. */

@@ -8,19 +8,33 @@ import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 
 export const PULSE_MS = 1_000;
 
-export function heartbeatPulse(intervalMs = PULSE_MS): ActivityInterceptorsFactory {
+/** Told each activity's heartbeat details as the activity sends them, and when it ends (the worker's metrics). */
+export interface HeartbeatObserver {
+  details(activity: ActivityKey, details: unknown): void;
+  ended(activity: ActivityKey): void;
+}
+
+export interface ActivityKey {
+  activityType: string;
+  /** Unique among the activities this worker runs at once. */
+  id: string;
+}
+
+export function heartbeatPulse(intervalMs = PULSE_MS, observer?: HeartbeatObserver): ActivityInterceptorsFactory {
   return (ctx) => ({
     inbound: {
       async execute(input, next) {
         const send = ctx.heartbeat;
+        const key = observer && { activityType: ctx.info.activityType, id: `${ctx.info.workflowExecution?.workflowId ?? ''}/${ctx.info.activityId}` };
         let last: unknown;
         // Activity code heartbeats through this context (Context.current() is `ctx`): remember its details.
-        Object.defineProperty(ctx, 'heartbeat', { value: (details?: unknown) => { last = details; send(details); } });
+        Object.defineProperty(ctx, 'heartbeat', { value: (details?: unknown) => { last = details; if (key) observer?.details(key, details); send(details); } });
         const timer = setInterval(() => send(last), intervalMs);
         try {
           return await next(input);
         } finally {
           clearInterval(timer);
+          if (key) observer?.ended(key);
         }
       },
     },

@@ -11,7 +11,10 @@ import { connectionOptions, type TemporalTarget } from '../client/temporalConnec
 import { taskQueueFor } from '../workflows/messages';
 import { faultInterceptors } from './faultInterceptor';
 import { heartbeatPulse } from './heartbeatPulse';
-import { installQuietRuntime } from './quietRuntime';
+import type { ProductionOptions } from './productionOptions';
+import { shutdownTimes } from './shutdownTimes';
+import { waitingObserver } from './waitingMetrics';
+import { installWorkerRuntime } from './workerRuntime';
 import { syncWorkflowSource } from './workflowBundle';
 import { workerTuning } from './workerTuning';
 
@@ -24,20 +27,26 @@ export interface WorkerOptions {
   dataConverter?: DataConverter;
   /** The operator's health rules (`--health-checks FILE`, loaded by worker/healthChecksFile.ts). */
   healthChecks?: CustomHealthChecks;
+  /**
+   * Metrics, log format and shutdown grace (worker/productionOptions.ts). Without: text logs, no
+   * metrics, and the SDK's shutdown (activities cancelled at once), as a test harness wants.
+   */
+  production?: ProductionOptions;
 }
 
-export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), healthChecks }: WorkerOptions): Promise<Worker> {
-  installQuietRuntime();
+export async function createSyncWorker({ temporal, kube, workflowBundlePath, dataConverter = hooksyncDataConverter(), production, healthChecks }: WorkerOptions): Promise<Worker> {
+  installWorkerRuntime(production ?? { logFormat: 'text' });
   const connection = await NativeConnection.connect(connectionOptions(temporal));
   return Worker.create({
     connection,
     namespace: temporal.namespace,
     taskQueue: taskQueueFor(kube.cluster),
     activities: createActivities(createKubeClient(kube.kc), { healthChecks }),
-    interceptors: { activity: [heartbeatPulse(), ...faultInterceptors()] },
+    interceptors: { activity: [heartbeatPulse(undefined, production?.metrics ? waitingObserver() : undefined), ...faultInterceptors()] },
     // Any bundle must have been made with the same failureConverterPath (worker/workflowBundle.ts).
     dataConverter,
     ...workerTuning(),
+    ...(production ? shutdownTimes(production.shutdownGraceMs) : {}),
     ...(await syncWorkflowSource(workflowBundlePath)),
   });
 }

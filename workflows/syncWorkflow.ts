@@ -30,6 +30,8 @@ import { pruneConfirmReason, type WaitingReason } from '../sync/waitingReason';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
 import { acceptConfirmations, awaitConfirmation, type PruneGate } from './pruneConfirm';
 import { retryAfterBackoff } from './retryLoop';
+import { hookSamples } from '../sync/hookMetrics';
+import { countSync, recordHookDurations } from './syncMetrics';
 
 /**
  * How soon a dead worker's activity is handed to another worker. The worker heartbeats every
@@ -251,6 +253,7 @@ function pauseBefore(run: Run, next: SyncGroup, first: boolean): Promise<void> |
 export function finish(run: Run): SyncResult {
   setCurrentDetails(`**${run.phase}**: ${run.message}`);
   upsertSearchAttributes([{ key: OUTCOME_ATTRIBUTE, value: run.phase }]);
+  countSync(run.phase);
   // Only the final result carries the inventory: the next sync reads it, the state query need not.
   return { ...resultOf(run), ...(run.inventory ? { inventory: run.inventory } : {}) };
 }
@@ -410,6 +413,7 @@ async function waitFor(run: Run, title: string, tasks: SyncTask[]): Promise<void
     // awaitGroup returns only once something finished; anything else would loop for ever.
     if (finished.length === 0) throw ApplicationFailure.nonRetryable(`wait ${title} returned no finished task`, 'HooksyncBug');
     applyUpdates(run.rows, finished);
+    recordHookDurations(hookSamples(pending, finished, (Date.now() - waitStartedAt) / 1000));
     pending = stillPending(pending, finished);
   }
 }

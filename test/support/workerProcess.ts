@@ -1,6 +1,7 @@
 // A hooksync worker as a real child process (`hooksync worker` from dist/), so a test can kill it
 // with SIGKILL mid-sync and start another, as a supervisor would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 import { readTestEnv } from './testEnv';
@@ -46,6 +47,25 @@ export function startWorkerProcess(clusterName: string, extraEnv: Record<string,
     child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log}`)));
   });
   return { child, ready, output: () => log };
+}
+
+/** The port the worker's health endpoint listens on, as its log says (`--health-port 0`). */
+export function healthPortOf(worker: WorkerProcess): number {
+  const port = /health endpoint on http:\/\/[^:]+:(\d+)/.exec(worker.output())?.[1];
+  if (!port) throw new Error(`the worker has not said its health port:\n${worker.output()}`);
+  return Number(port);
+}
+
+/** A port free now, for a flag that wants a fixed one (the SDK's metrics exporter cannot say which port it got). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** SIGKILL: no shutdown, no goodbye to the server; the activity it ran is lost mid-flight. */
