@@ -1,5 +1,5 @@
 // `hooksync worker`: runs a sync worker for the kubeconfig context's cluster until it is stopped.
-import { createSyncWorker } from '../worker/runWorker';
+import { createSyncWorker } from '../worker';
 import { EXIT, type TemporalFlags } from './cliCommon';
 import { kubeTarget } from './kubeTarget';
 import { dataConverterOrFail, temporalTargetOf } from './temporalOrFail';
