@@ -13,7 +13,7 @@ import { readTestEnv } from '../../support/testEnv';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
 import { killWorker, type WorkerProcess } from '../../support/workerProcess';
 import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
-import { startScript, tsconfig, userWorker, userWorkflows } from './userProject';
+import { hostedWorker, hostedWorkflows, startScript, tsconfig, userWorker, userWorkflows } from './userProject';
 
 const execFileAsync = promisify(execFile);
 
@@ -40,9 +40,9 @@ let packedFiles: string[] = [];
 let worker: WorkerProcess | undefined;
 
 /** The connection a user's shell would give the installed project's processes. */
-function userEnv(): NodeJS.ProcessEnv {
+function userEnv(cluster = clusterName): NodeJS.ProcessEnv {
   const env = readTestEnv();
-  return { ...process.env, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace, KUBECONFIG: env.kubeconfigPath, HOOKSYNC_CLUSTER: clusterName };
+  return { ...process.env, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.temporalNamespace, KUBECONFIG: env.kubeconfigPath, HOOKSYNC_CLUSTER: cluster };
 }
 
 /** `hooksync worker` from the installed package's bin, as a user would run it. */
@@ -61,8 +61,8 @@ function startInstalledWorker(): WorkerProcess {
   return { child, ready, output: () => log };
 }
 
-async function nodeScript(script: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(project, 'out', script), ...args], { cwd: project, env: userEnv() });
+async function nodeScript(script: string, args: string[], cluster = clusterName): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(project, 'out', script), ...args], { cwd: project, env: userEnv(cluster) });
   return stdout.trim().split('\n').pop() ?? '';
 }
 
@@ -81,6 +81,8 @@ beforeAll(async () => {
   writeFileSync(join(project, 'src', 'start.ts'), startScript);
   writeFileSync(join(project, 'src', 'workflows.ts'), userWorkflows);
   writeFileSync(join(project, 'src', 'worker.ts'), userWorker);
+  writeFileSync(join(project, 'src', 'hostedWorkflows.ts'), hostedWorkflows);
+  writeFileSync(join(project, 'src', 'hostedWorker.ts'), hostedWorker);
   // The user's code type-checks against the package's .d.ts files, through its `exports`.
   await run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project });
 
@@ -137,4 +139,13 @@ test("a user's workflow syncs staging, then prod once staging succeeded, as hook
   } finally {
     await client.connection.close();
   }
+});
+
+test("hooksync hosted in a user's own worker (its activities, its sync workflow re-exported): a sync succeeds on it", async () => {
+  // A cluster name of its own: no other worker polls its task queue, so the sync ran on the user's.
+  const hostCluster = `package-host-${randomBytes(4).toString('hex')}`;
+  const ns = await testNamespace('package-host');
+  const app = `package-host-${ns}`;
+  const out = JSON.parse(await nodeScript('hostedWorker.js', [app, ns, manifests], hostCluster)) as { phase: string; taskQueue: string };
+  expect(out).toEqual({ phase: 'Succeeded', taskQueue: `hooksync.${hostCluster}` });
 });

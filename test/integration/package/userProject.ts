@@ -89,3 +89,44 @@ main(process.argv[2], process.argv[3], process.argv.slice(4)).catch((err: unknow
   process.exitCode = 1;
 });
 `;
+
+/** (c) hooksync hosted in the user's own worker: their workflows file registers hooksync's `sync`. */
+export const hostedWorkflows = `
+export { sync } from 'hooksync/workflows';
+`;
+
+/** (c) The user's worker polls the cluster's hooksync task queue with hooksync's activities; a sync runs on it. */
+export const hostedWorker = `
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { connectClient, followSync, planSync, startSync } from 'hooksync';
+import { heartbeatPulse, hooksyncDataConverter, kubeTarget, syncActivities, taskQueueFor, temporalTarget } from 'hooksync/worker';
+
+async function main(app: string, namespace: string, manifests: string): Promise<void> {
+  const temporal = temporalTarget({});
+  const kube = kubeTarget({});
+  const dataConverter = hooksyncDataConverter();
+  const worker = await Worker.create({
+    connection: await NativeConnection.connect({ address: temporal.address }),
+    namespace: temporal.namespace,
+    taskQueue: taskQueueFor(kube.cluster),
+    workflowsPath: require.resolve('./hostedWorkflows'),
+    activities: syncActivities(kube),
+    interceptors: { activity: [heartbeatPulse()] },
+    dataConverter,
+  });
+  const planned = await planSync([manifests], { namespace });
+  if (planned.problems.length > 0) throw new Error(planned.problems.join('\\n'));
+  const client = await connectClient(temporal, dataConverter);
+  const report = await worker.runUntil(async () => {
+    const handle = await startSync(client, { syncId: planned.syncId, app, cluster: kube.cluster, plan: planned.plan });
+    return followSync(handle, () => undefined);
+  });
+  await client.connection.close();
+  console.log(JSON.stringify({ phase: report.phase, taskQueue: worker.options.taskQueue }));
+}
+
+main(process.argv[2], process.argv[3], process.argv[4]).catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
+`;
