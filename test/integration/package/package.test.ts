@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { connectTestClient } from '../../support/syncHarness';
 import { repoRoot } from '../../support/paths';
 import { readTestEnv } from '../../support/testEnv';
@@ -32,6 +33,7 @@ jest.setTimeout(STEP_MS);
 const work = mkdtempSync(join(tmpdir(), 'hooksync-package-'));
 const project = join(work, 'project');
 const manifests = join(work, 'manifests');
+const failing = join(work, 'failing');
 const clusterName = `package-${randomBytes(4).toString('hex')}`;
 const cluster = connectTestCluster();
 const namespaces: string[] = [];
@@ -88,6 +90,8 @@ beforeAll(async () => {
 
   mkdirSync(manifests);
   writeFileSync(join(manifests, 'app.yaml'), documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()));
+  mkdirSync(failing);
+  writeFileSync(join(failing, 'app.yaml'), documents(jobYaml('migrate', { hook: 'PreSync', fail: true }), configMapYaml()));
   worker = startInstalledWorker();
   await worker.ready;
 }, STEP_MS);
@@ -126,7 +130,7 @@ test("a user's workflow syncs staging, then prod once staging succeeded, as hook
   const prod = await testNamespace('package-prod');
   const apps = [`package-staging-${staging}`, `package-prod-${prod}`];
   const taskQueue = `package-user-${randomBytes(4).toString('hex')}`;
-  const outcomes = JSON.parse(await nodeScript('worker.js', [taskQueue, manifests, `${apps[0]}:${staging}`, `${apps[1]}:${prod}`]));
+  const outcomes = JSON.parse(await nodeScript('worker.js', [taskQueue, `${apps[0]}:${staging}:${manifests}`, `${apps[1]}:${prod}:${manifests}`]));
   expect(outcomes).toEqual([{ app: apps[0], phase: 'Succeeded' }, { app: apps[1], phase: 'Succeeded' }]);
 
   // The children are hooksync syncs like any other; prod's started only after staging's ended.
@@ -136,6 +140,21 @@ test("a user's workflow syncs staging, then prod once staging succeeded, as hook
     expect([first.status.name, second.status.name]).toEqual(['COMPLETED', 'COMPLETED']);
     expect(first.parentExecution?.workflowId).toBe(taskQueue);
     expect(second.startTime.getTime()).toBeGreaterThanOrEqual(first.closeTime?.getTime() ?? Infinity);
+  } finally {
+    await client.connection.close();
+  }
+});
+
+test("a user's workflow whose staging sync fails never starts prod", async () => {
+  const staging = await testNamespace('package-staging-bad');
+  const prod = await testNamespace('package-prod-held');
+  const apps = [`package-staging-bad-${staging}`, `package-prod-held-${prod}`];
+  const taskQueue = `package-user-${randomBytes(4).toString('hex')}`;
+  const outcomes = JSON.parse(await nodeScript('worker.js', [taskQueue, `${apps[0]}:${staging}:${failing}`, `${apps[1]}:${prod}:${manifests}`]));
+  expect(outcomes).toEqual([{ app: apps[0], phase: 'Failed' }]);
+  const client = await connectTestClient();
+  try {
+    await expect(client.workflow.getHandle(`sync/${clusterName}/${apps[1]}`).describe()).rejects.toThrow(WorkflowNotFoundError);
   } finally {
     await client.connection.close();
   }

@@ -59,7 +59,8 @@ import { connectClient, planSync } from 'hooksync';
 import { hooksyncDataConverter, kubeTarget, temporalTarget } from 'hooksync/worker';
 import type { promote } from './workflows';
 
-async function main(taskQueue: string, manifests: string, apps: string[]): Promise<void> {
+/** Each stage is \`app:namespace:manifests\`. */
+async function main(taskQueue: string, specs: string[]): Promise<void> {
   const temporal = temporalTarget({});
   const cluster = kubeTarget({}).cluster;
   // The same data converter as hooksync's worker: the child's input and result cross both.
@@ -72,8 +73,8 @@ async function main(taskQueue: string, manifests: string, apps: string[]): Promi
     dataConverter,
   });
   const stages = [];
-  for (const spec of apps) {
-    const [app, namespace] = spec.split(':');
+  for (const spec of specs) {
+    const [app, namespace, manifests] = spec.split(':');
     const planned = await planSync([manifests], { namespace });
     if (planned.problems.length > 0) throw new Error(planned.problems.join('\\n'));
     stages.push({ syncId: planned.syncId, app, cluster, plan: planned.plan });
@@ -84,7 +85,7 @@ async function main(taskQueue: string, manifests: string, apps: string[]): Promi
   console.log(JSON.stringify(outcomes));
 }
 
-main(process.argv[2], process.argv[3], process.argv.slice(4)).catch((err: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });
