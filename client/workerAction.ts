@@ -1,9 +1,9 @@
 // `hooksync worker`: runs a sync worker for the kubeconfig context's cluster until it is stopped.
 import type { CustomHealthCheck } from '../sync/health';
 import { HealthChecksFileError, loadHealthChecksFile } from '../worker/healthChecksFile';
+import { createSyncWorker } from '../worker';
 import { applyWorkerV8Flags, V8FlagsError, workerV8Flags } from '../worker/heapFlags';
 import { workerService } from '../worker/productionRun';
-import { createSyncWorker } from '../worker/runWorker';
 import { workerLog } from '../worker/workerLog';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { kubeTarget } from './kubeTarget';
