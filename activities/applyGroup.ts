@@ -12,6 +12,7 @@ import { applyTaskAnswered } from './applyTask';
 import { boundedParallel } from './boundedParallel';
 import { doneOnApply } from './doneOnApply';
 import { releaseHooks } from './hookCleanup';
+import { noCustomHealthChecks, type CustomHealthChecks } from '../sync/health';
 import type { KubeClient } from './kubeClient';
 import { readAhead } from './readAhead';
 
@@ -30,16 +31,18 @@ export interface ApplyOptions {
    * hooks already recorded, so that a retry of the wait that judged them still finds them.
    */
   release?: ObjectRef[];
+  /** The worker's custom health rules, for `finishDone` to judge as the wait would. */
+  healthChecks?: CustomHealthChecks;
 }
 
-export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, { finishDone = false, release = [] }: ApplyOptions = {}): Promise<TaskUpdate[]> {
+export async function applyGroup(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, { finishDone = false, release = [], healthChecks = noCustomHealthChecks }: ApplyOptions = {}): Promise<TaskUpdate[]> {
   // Side by side: the release must not delay the group's first write. Both are idempotent, so a
   // retry after either failed simply does both again.
-  const [updates] = await Promise.all([applyTasks(kube, tasks, stamp, finishDone), releaseHooks(kube, release)]);
+  const [updates] = await Promise.all([applyTasks(kube, tasks, stamp, finishDone, healthChecks), releaseHooks(kube, release)]);
   return updates;
 }
 
-async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, finishDone: boolean): Promise<TaskUpdate[]> {
+async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: Stamp, finishDone: boolean, healthChecks: CustomHealthChecks): Promise<TaskUpdate[]> {
   let applied = 0;
   const beat = () => Context.current().heartbeat(`applied ${applied} of ${tasks.length}`);
   beat();
@@ -54,7 +57,7 @@ async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: S
       applied++;
       // The SDK throttles heartbeats: one per write costs nothing and keeps a big group alive.
       beat();
-      return finishDone ? doneOnApply(task, result) : result.update;
+      return finishDone ? doneOnApply(task, result, healthChecks) : result.update;
     })));
   }
   return updates;

@@ -34,7 +34,7 @@ export function createActivities(kube: KubeClient, { healthChecks = noCustomHeal
      * finished; hooks named in `release` (earlier groups, outcome recorded) lose our finalizer.
      */
     async applyGroup({ stamp, tasks, ...options }: GroupRequest & ApplyOptions): Promise<TaskUpdate[]> {
-      return applyGroup(kube, tasks, stamp, options);
+      return applyGroup(kube, tasks, stamp, { ...options, healthChecks });
     },
     /** Waits until one or more of the given tasks have finished; returns their updates. */
     async awaitGroup({ stamp, tasks }: GroupRequest): Promise<TaskUpdate[]> {

@@ -93,12 +93,13 @@ test('--wave-delay 1s: a timer between each two groups, started once a group is 
 
   const history = await decodedHistory(app);
   expect(startInput(history)).toMatchObject({ waveDelaySeconds: 1 });
-  // Each group is applied and waited for; only then the pause, and the next apply after it fired.
+  // Each group is applied and done (a ConfigMap is done by its apply's answer, so no wait is
+  // scheduled: doneOnApply.ts); only then the pause, and the next apply after it fired.
   const others = (s: string) => s === 'dryRunSync' || (s.startsWith('patch ') && s !== 'patch wave-delay-between-waves');
   expect(steps(history).filter((s) => !others(s))).toEqual([
-    'applyGroup', 'awaitGroup', 'patch wave-delay-between-waves', 'timer 1s', 'fired',
-    'applyGroup', 'awaitGroup', 'timer 1s', 'fired',
-    'applyGroup', 'awaitGroup',
+    'applyGroup', 'patch wave-delay-between-waves', 'timer 1s', 'fired',
+    'applyGroup', 'timer 1s', 'fired',
+    'applyGroup',
   ]);
   record('wave-delay-between-waves.json', history);
 });
