@@ -4,9 +4,8 @@ import { Client, Connection, WorkflowExecutionAlreadyStartedError, type Workflow
 import { type DataConverter, WorkflowIdReusePolicy } from '@temporalio/common';
 import { hooksyncDataConverter } from '../codec/dataConverter';
 import { temporal } from '@temporalio/proto';
-import type { RetryPolicy } from '../sync/autoRetry';
+import { firstAttemptInput, type SyncRequest } from '../sync/syncRequest';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
-import type { SyncPlan } from '../sync/types';
 import { inventoryOfResult, type LiveKind } from '../sync/inventory';
 import {
   APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, DELETION_LOCK_TYPE, deleteWorkflowId, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor,
@@ -35,34 +34,12 @@ export function newSyncId(now = Date.now()): string {
   return now.toString(36);
 }
 
-export interface StartSyncInput {
-  syncId: string;
-  app: string;
-  cluster: string;
-  plan: SyncPlan;
-  prune?: boolean;
-  timeoutSeconds?: number;
-  /** `--wave-delay` in seconds: a durable pause between waves. */
-  waveDelaySeconds?: number;
-  /** `--retry-limit` and the backoff flags: failed attempts are retried (sync/autoRetry.ts). */
-  retry?: RetryPolicy;
-  /** `--sync-option` values for the whole sync as `Name=value` items (the workflow reads `Prune=confirm`). */
-  syncOptions?: string[];
-}
+/** A sync to start: the request sync/syncRequest.ts turns into the workflow's input. */
+export type StartSyncInput = SyncRequest;
 
 export async function startSync(client: Client, input: StartSyncInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const { timeoutSeconds, waveDelaySeconds, retry, syncOptions, prune = false, ...rest } = input;
   const inventory = await lastInventory(client, input.cluster, input.app);
-  // A selective sync's --prune goes where only workers that know the selection look (SyncInput.selectivePrune).
-  const pruning = input.plan.selection ? { prune: false, selectivePrune: prune } : { prune };
-  // Options left at their default are left out of the input: it stays what older clients send.
-  const args: SyncInput = {
-    ...rest, attempt: 0, ...pruning, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(waveDelaySeconds ? { waveDelaySeconds } : {}),
-    ...(inventory ? { inventory } : {}),
-    ...(retry && retry.limit !== 0 ? { autoRetry: { policy: retry, retried: 0 } } : {}),
-    ...(syncOptions?.length ? { syncOptions } : {}),
-  };
-  return startSyncRun(client, args);
+  return startSyncRun(client, firstAttemptInput(input, inventory));
 }
 
 /**

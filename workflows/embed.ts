@@ -6,24 +6,19 @@
 // `export { sync } from 'hooksync/workflows'` in your workflows file (not `export *`: every function
 // exported from that file becomes a workflow type).
 import { executeChild, ParentClosePolicy, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { SyncInput, SyncResult } from '../sync/syncRun';
-import type { SyncPlan } from '../sync/types';
+import type { SyncResult } from '../sync/syncRun';
+import { firstAttemptInput, type SyncRequest } from '../sync/syncRequest';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncWorkflowId, taskQueueFor } from './messages';
 
 export { sync } from './syncWorkflow';
 export { taskQueueFor, syncWorkflowId } from './messages';
 export type { SyncInput, SyncResult, SyncOutcome, ResourceRow } from '../sync/syncRun';
+export type { SyncRequest } from '../sync/syncRequest';
+export type { RetryPolicy } from '../sync/autoRetry';
 export type { SyncPlan, SyncTask } from '../sync/types';
 
-export interface SyncChildInput {
-  /** The id `planSync` gave the plan (generated hook names carry it). */
-  syncId: string;
-  app: string;
-  cluster: string;
-  plan: SyncPlan;
-  prune?: boolean;
-  timeoutSeconds?: number;
-}
+/** The same request `startSync` takes (sync/syncRequest.ts), so a child gets every option a CLI sync does. */
+export type SyncChildInput = SyncRequest;
 
 /**
  * Runs one sync as a child and returns its result; a sync that ends Failed or Terminated returns
@@ -31,8 +26,7 @@ export interface SyncChildInput {
  * inventory as startSync does, so a pruning child lists every kind: slower, never misses an object.
  */
 export async function syncChild(input: SyncChildInput): Promise<SyncResult> {
-  const { timeoutSeconds, prune, ...rest } = input;
-  const args: SyncInput = { ...rest, attempt: 0, prune: prune ?? false, ...(timeoutSeconds ? { timeoutSeconds } : {}) };
+  const args = firstAttemptInput(input);
   return executeChild(SYNC_WORKFLOW_TYPE, {
     taskQueue: taskQueueFor(input.cluster),
     workflowId: syncWorkflowId(input.cluster, input.app),
