@@ -187,6 +187,18 @@ start_temporal_service() {
   setsid "$temporal_server_bin" --root "$CLUSTER_DIR" --config config --env development --allow-no-auth \
     start --service "$svc" >>"$LOG_DIR/temporal-$svc.log" 2>&1 </dev/null &
   echo $! >"$pidf"
+  until_exec_done "$!" "$temporal_server_bin"
+}
+
+# Until the child just started has become the program (or died). Between its fork and its exec its
+# command line is still this shell's, so on a loaded machine an early pid_is_ours took a service
+# that was starting for one that had exited (and left it running).
+until_exec_done() {
+  local pid="$1" needle="$2" deadline=$((SECONDS + 10))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$needle" && return
+    sleep 0.05
+  done
 }
 
 start_temporal_ui() {
