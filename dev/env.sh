@@ -53,6 +53,18 @@ pid_is_ours() {
   tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$needle"
 }
 
+# Until the child just started has become the program (or died). Between its fork and its exec its
+# command line is still this shell's, so on a loaded machine an early pid_is_ours took a service
+# that was starting for one that had exited (and left it running).
+# Every start of a setsid child in dev/ calls this before it trusts pid_is_ours.
+until_exec_done() {
+  local pid="$1" needle="$2" deadline=$((SECONDS + 10))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$needle" && return
+    sleep 0.05
+  done
+}
+
 # A random secret, base64url without padding: fit for a key file line, a header or a URL.
 random_secret() { head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 

@@ -42,6 +42,7 @@ start_temporal() {
   # setsid: the server outlives this script and the terminal that ran it.
   setsid "$temporal_bin" "${args[@]}" >>"$LOG_DIR/temporal.log" 2>&1 </dev/null &
   echo $! >"$TEMPORAL_PID_FILE"
+  until_exec_done "$!" "$temporal_bin"
   local deadline=$((SECONDS + 60))
   until temporal_healthy; do
     kill -0 "$(cat "$TEMPORAL_PID_FILE")" 2>/dev/null || die "the Temporal dev server exited; see $LOG_DIR/temporal.log"
@@ -98,6 +99,7 @@ start_codec_server() {
     --token-file "$CODEC_TOKEN_FILE" --ui-origin "http://127.0.0.1:$TEMPORAL_UI_PORT" --ui-origin "http://localhost:$TEMPORAL_UI_PORT" \
     >>"$LOG_DIR/codec-server.log" 2>&1 </dev/null &
   echo $! >"$CODEC_PID_FILE"
+  until_exec_done "$!" "$CODEC_SERVER_NEEDLE"
   local deadline=$((SECONDS + 30))
   until port_in_use "$CODEC_PORT"; do
     kill -0 "$(cat "$CODEC_PID_FILE")" 2>/dev/null || die "the codec server exited; see $LOG_DIR/codec-server.log"

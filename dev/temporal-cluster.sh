@@ -190,17 +190,6 @@ start_temporal_service() {
   until_exec_done "$!" "$temporal_server_bin"
 }
 
-# Until the child just started has become the program (or died). Between its fork and its exec its
-# command line is still this shell's, so on a loaded machine an early pid_is_ours took a service
-# that was starting for one that had exited (and left it running).
-until_exec_done() {
-  local pid="$1" needle="$2" deadline=$((SECONDS + 10))
-  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$needle" && return
-    sleep 0.05
-  done
-}
-
 start_temporal_ui() {
   local pidf="$CLUSTER_DIR/ui.pid" dir="$CLUSTER_DIR/ui-config"
   pid_is_ours "$pidf" "$temporal_ui_bin" && return
@@ -218,6 +207,7 @@ YAML
   setsid "$temporal_ui_bin" --root "$CLUSTER_DIR" --config ui-config --env development start \
     >>"$LOG_DIR/temporal-ui.log" 2>&1 </dev/null &
   echo $! >"$pidf"
+  until_exec_done "$!" "$temporal_ui_bin"
 }
 
 # The cluster has no default namespace of its own (the dev server makes one): create it once.

@@ -54,7 +54,18 @@ export function startPrivateEnv(purpose: string, temporal: 'dev' | 'cluster' = '
   const settings = { HOOKSYNC_RUN_DIR: runDir, HOOKSYNC_KWOK_CLUSTER: clusterName, HOOKSYNC_TEMPORAL_PORT: String(temporalPort), HOOKSYNC_TEMPORAL: temporal };
   const saved = Object.fromEntries(VARIABLES.map((v) => [v, process.env[v]]));
   const script = (file: string, ...args: string[]) => execFileSync('bash', [join(repoRoot, 'dev', file), ...args], { env: { ...process.env, ...settings }, stdio: 'inherit' });
-  script('start.sh');
+  try {
+    script('start.sh');
+  } catch (error) {
+    // A start that failed half way leaves processes (a Temporal service, PostgreSQL, KWOK) that
+    // no afterAll will stop, since the caller never got an environment to delete.
+    try {
+      script('stop.sh', '--delete');
+    } catch {
+      // the start's error is the one to report
+    }
+    throw error;
+  }
   Object.assign(process.env, settings);
   const clusterDir = join(runDir, 'kwok', 'clusters', clusterName);
   const pidFile = (component: KwokComponent) => join(clusterDir, 'pids', `${component}.pid`);
