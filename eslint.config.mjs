@@ -44,10 +44,25 @@ export default tseslint.config(
   {
     // One way to end the CLI: a bare process.exit cuts output still queued for a pipe.
     files: ['client/**/*.ts', 'worker/**/*.ts', 'codec/**/*.ts', 'activities/**/*.ts'],
-    ignores: ['client/exitWhenFlushed.ts'],
+    ignores: ['client/cli/exitWhenFlushed.ts'],
     rules: {
       'no-restricted-properties': ['error',
-        { object: 'process', property: 'exit', message: 'Set the exit code, or end with exitWhenFlushed (client/exitWhenFlushed.ts).' }],
+        { object: 'process', property: 'exit', message: 'Set the exit code, or end with exitWhenFlushed (client/cli/exitWhenFlushed.ts).' }],
+    },
+  },
+  {
+    // The package's shape: the library (client/) knows nothing of the CLI over it, and the CLI
+    // (client/cli/) takes the worker only through the package's entry, as a host program does.
+    files: ['client/**/*.ts'],
+    ignores: ['client/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./cli', './cli/*', '../client/cli/*'], message: 'The library must not depend on the CLI.' }] }],
+    },
+  },
+  {
+    files: ['client/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../worker', '../../worker/*'], message: "Take the worker through 'hooksync/worker'." }] }],
     },
   },
   {

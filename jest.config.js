@@ -10,6 +10,8 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // The package's self-reference (tsconfig.json "paths"): the source, not dist/.
+  moduleNameMapper: { '^hooksync/worker$': '<rootDir>/worker/index.ts' },
 };
 
 module.exports = {

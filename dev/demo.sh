@@ -13,9 +13,9 @@ bash "$here/start.sh"
 npm run --silent build
 source "$ENV_FILE"
 
-hooksync() { node dist/client/cli.js "$@"; }
+hooksync() { node dist/client/cli/main.js "$@"; }
 worker_log="$LOG_DIR/demo-worker.log"
-node dist/client/cli.js worker >"$worker_log" 2>&1 &
+node dist/client/cli/main.js worker >"$worker_log" 2>&1 &
 worker_pid=$!
 trap 'kill -TERM $worker_pid 2>/dev/null; wait $worker_pid 2>/dev/null || true' EXIT
 echo "worker started (pid $worker_pid, log $worker_log)"

@@ -82,7 +82,7 @@ ensure_codec_secrets() {
 # decrypted payloads to a browser that presents the token (README, Security). It runs from dist/,
 # which is compiled first when missing or older than a source file (a checkout that moved on).
 dist_is_current() {
-  local cli="$REPO_DIR/dist/client/cli.js"
+  local cli="$REPO_DIR/dist/client/cli/main.js"
   [[ -f "$cli" ]] || return 1
   [[ -z "$(cd "$REPO_DIR" && find activities client codec sync worker workflows -name '*.ts' -newer "$cli" -print -quit)" ]]
 }
@@ -95,7 +95,7 @@ start_codec_server() {
   port_in_use "$CODEC_PORT" && die "port $CODEC_PORT on 127.0.0.1 (codec server) is taken by another process; pick another with HOOKSYNC_CODEC_PORT=..."
   dist_is_current || (cd "$REPO_DIR" && npx tsc -p tsconfig.build.json) || die "cannot compile dist/ for the codec server"
   log "starting the codec server on 127.0.0.1:$CODEC_PORT"
-  HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" HOOKSYNC_CLAIM_CHECK_DIR="$CLAIM_CHECK_DIR" setsid node "$REPO_DIR/dist/client/cli.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
+  HOOKSYNC_CODEC_KEY_FILE="$CODEC_KEY_FILE" HOOKSYNC_CLAIM_CHECK_DIR="$CLAIM_CHECK_DIR" setsid node "$REPO_DIR/dist/client/cli/main.js" codec-server --host 127.0.0.1 --port "$CODEC_PORT" \
     --token-file "$CODEC_TOKEN_FILE" --ui-origin "http://127.0.0.1:$TEMPORAL_UI_PORT" --ui-origin "http://localhost:$TEMPORAL_UI_PORT" \
     >>"$LOG_DIR/codec-server.log" 2>&1 </dev/null &
   echo $! >"$CODEC_PID_FILE"

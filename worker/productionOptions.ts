@@ -1,6 +1,6 @@
 // What a worker needs to run as a production service (issue 14 item 3): where it answers health
 // probes, where Prometheus scrapes it, how long a SIGTERM waits for work in flight, how it logs.
-// The `hooksync worker` flags fill these in (client/workerFlags.ts); a host program may too.
+// The `hooksync worker` flags fill these in (client/cli/workerFlags.ts); a host program may too.
 
 export type LogFormat = 'text' | 'json';
 export const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];

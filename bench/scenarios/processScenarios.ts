@@ -14,7 +14,7 @@ import { summarise, type BenchRow } from '../support/report';
 import { max } from '../support/stats';
 import { killStall as stallAfterKill } from '../killStall';
 
-const cli = join(repoRoot, 'dist/client/cli.js');
+const cli = join(repoRoot, 'dist/client/cli/main.js');
 
 /** User + system CPU seconds of one CLI command, as bash's `time` reports them. */
 function cliCpuSeconds(args: string[]): number {

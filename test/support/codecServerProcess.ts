@@ -22,7 +22,7 @@ export async function startCodecServer(env: Record<string, string> = {}): Promis
   const token = randomBytes(24).toString('base64url');
   const tokenFile = join(mkdtempSync(join(tmpdir(), 'hooksync-codec-')), 'token');
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'codec-server', '--port', '0', '--token-file', tokenFile, '--ui-origin', uiOrigin()], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli/main.js'), 'codec-server', '--port', '0', '--token-file', tokenFile, '--ui-origin', uiOrigin()], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

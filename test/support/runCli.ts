@@ -1,5 +1,5 @@
 // Runs `hooksync ARGS` in-process, capturing what it prints and its exit code.
-import { main } from '../../client/cli';
+import { main } from '../../client/cli/main';
 import { readTestEnv } from './testEnv';
 
 export interface CliRun {

@@ -24,7 +24,7 @@ export interface WorkerProcessOptions {
 export function startWorkerProcess(clusterName: string, extraEnv: Record<string, string> = {}, options: WorkerProcessOptions = {}): WorkerProcess {
   const env = readTestEnv();
   const kubeconfigPath = options.kubeconfig ?? env.kubeconfigPath;
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli.js'), 'worker', '--kubeconfig', kubeconfigPath, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/client/cli/main.js'), 'worker', '--kubeconfig', kubeconfigPath, ...(options.args ?? [])], {
     env: {
       ...process.env,
       KUBECONFIG: kubeconfigPath,

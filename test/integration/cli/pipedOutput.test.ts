@@ -1,6 +1,6 @@
 // The compiled CLI as a shell pipeline runs it (`hooksync ... | cat`): every output arrives whole,
 // however far beyond the 64 KiB a pipe holds. The process must not end while Node still queues
-// output for the pipe (client/exitWhenFlushed.ts).
+// output for the pipe (client/cli/exitWhenFlushed.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +20,9 @@ interface PipedRun {
   stderr: string;
 }
 
-/** `node dist/client/cli.js ARGS | cat` in bash, with pipefail: the exit code is the CLI's. */
+/** `node dist/client/cli/main.js ARGS | cat` in bash, with pipefail: the exit code is the CLI's. */
 function pipedCli(...args: string[]): Promise<PipedRun> {
-  const cli = join(repoRoot, 'dist/client/cli.js');
+  const cli = join(repoRoot, 'dist/client/cli/main.js');
   const child = spawn('bash', ['-c', 'set -o pipefail; node "$0" "$@" | cat', cli, ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];

@@ -2,7 +2,7 @@
 // report what the syncs' own results say, list and history show exactly one app's syncs newest
 // first, `status --watch` follows a running sync, and an unknown sync id exits 2.
 import { randomBytes } from 'node:crypto';
-import { resultJson } from '../../../client/formatResult';
+import { resultJson } from '../../../client/cli/formatResult';
 import { startSync } from '../../../client/syncClient';
 import { getSync, listSyncs, syncHistory } from '../../../client/syncStatus';
 import { syncWorkflowId } from '../../../workflows/messages';

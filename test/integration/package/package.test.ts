@@ -108,7 +108,7 @@ async function testNamespace(prefix: string): Promise<string> {
 }
 
 test('the tarball holds the build only: no tests, bench, fixtures or TypeScript sources', () => {
-  expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/client/cli.js', 'dist/client/index.d.ts', 'dist/worker/index.d.ts', 'dist/workflows/embed.d.ts', 'dist/sync-workflows.bundle.js']));
+  expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/client/cli/main.js', 'dist/client/index.d.ts', 'dist/worker/index.d.ts', 'dist/workflows/embed.d.ts', 'dist/sync-workflows.bundle.js']));
   const unwanted = packedFiles.filter((f) => /(^|\/)(test|tests|bench|fixtures)\//.test(f) || (/\.[cm]?ts$/.test(f) && !/\.d\.[cm]?ts$/.test(f)));
   expect(unwanted).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // value found and the allowed values, and the API server's audit log shows that hooksync wrote
 // nothing in the namespace, neither through the library nor through `hooksync sync`.
 import { join } from 'node:path';
-import { main } from '../../../client/cli';
+import { main } from '../../../client/cli/main';
 import { syncWorkflowId } from '../../../workflows/messages';
 import { clusterToken } from '../../../client/kubeTarget';
 import { auditedWrites } from '../../support/auditLog';

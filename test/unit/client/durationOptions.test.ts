@@ -1,7 +1,7 @@
-// The duration flags of `hooksync sync` (client/durationOptions.ts): --timeout must be above zero,
+// The duration flags of `hooksync sync` (client/cli/durationOptions.ts): --timeout must be above zero,
 // --wave-delay may be zero (its default); anything else is a usage error naming the value.
 import { InvalidArgumentError } from 'commander';
-import { parseTimeout, parseWaveDelay } from '../../../client/durationOptions';
+import { parseTimeout, parseWaveDelay } from '../../../client/cli/durationOptions';
 
 test.each([['5s', 5], ['1m', 60], ['1h30m', 5400], ['0s', 0], ['0', 0]])('--wave-delay %s is %d seconds', (value, seconds) => {
   expect(parseWaveDelay(value as string)).toBe(seconds);

@@ -1,6 +1,6 @@
-// Text shapes of `hooksync status`, `list` and `history` (client/formatSyncs.ts), and the
+// Text shapes of `hooksync status`, `list` and `history` (client/cli/formatSyncs.ts), and the
 // visibility queries behind them (client/syncQueries.ts): pure, no servers.
-import { formatDuration, formatSyncHistory, formatSyncList, formatSyncStatus, formatTime } from '../../../client/formatSyncs';
+import { formatDuration, formatSyncHistory, formatSyncList, formatSyncStatus, formatTime } from '../../../client/cli/formatSyncs';
 import { syncRunsQuery, visibilityString } from '../../../client/syncQueries';
 import type { SyncListing, SyncStatus } from '../../../client/syncStatus';
 

@@ -1,8 +1,8 @@
-// `-o text|wide|json|yaml` (client/outputFormat.ts) and the wide tables: what each format adds.
+// `-o text|wide|json|yaml` (client/cli/outputFormat.ts) and the wide tables: what each format adds.
 import { parse } from 'yaml';
-import { formatPlanWide } from '../../../client/formatPlanWide';
-import { formatResultTable } from '../../../client/formatResult';
-import { isForPeople, OUTPUT_FORMATS, renderData } from '../../../client/outputFormat';
+import { formatPlanWide } from '../../../client/cli/formatPlanWide';
+import { formatResultTable } from '../../../client/cli/formatResult';
+import { isForPeople, OUTPUT_FORMATS, renderData } from '../../../client/cli/outputFormat';
 import { planSync } from '../../../sync/planSync';
 import type { ResourceRow } from '../../../sync/syncRun';
 

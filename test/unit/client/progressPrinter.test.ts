@@ -1,6 +1,6 @@
-// The live lines of a sync (client/progressPrinter.ts): group headers, apply / waiting / ok / fail
+// The live lines of a sync (client/cli/progressPrinter.ts): group headers, apply / waiting / ok / fail
 // lines with timestamps, colour only when asked, and nothing printed twice.
-import { progressPrinter, wantsColour } from '../../../client/progressPrinter';
+import { progressPrinter, wantsColour } from '../../../client/cli/progressPrinter';
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
 import type { WaitingReason } from '../../../sync/waitingReason';
 

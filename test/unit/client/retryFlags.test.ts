@@ -1,6 +1,6 @@
 // `hooksync sync --retry-*`: the flags as argocd spells them, their defaults and their refusals.
 import { Command } from 'commander';
-import { retryFlags, retryPolicyOf } from '../../../client/retryFlags';
+import { retryFlags, retryPolicyOf } from '../../../client/cli/retryFlags';
 
 function parse(...args: string[]) {
   const cmd = retryFlags(new Command('sync').exitOverride().configureOutput({ writeErr: () => undefined }));

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatPlanWide } from '../../../client/formatPlanWide';
+import { formatPlanWide } from '../../../client/cli/formatPlanWide';
 import { planSync } from '../../../client/planSync';
 import { planTasks } from '../../../sync/types';
 

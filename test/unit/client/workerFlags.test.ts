@@ -1,7 +1,7 @@
 // The production flags of `hooksync worker`: flags over their variables, defaults, and usage
 // errors that name the flag or variable and the value.
-import { CliError } from '../../../client/cliCommon';
-import { productionOptions } from '../../../client/workerFlags';
+import { CliError } from '../../../client/cli/cliCommon';
+import { productionOptions } from '../../../client/cli/productionFlags';
 
 const none = {};
 

@@ -1,7 +1,8 @@
 // The worker's Deployment, statically: the parts that must agree with each other and with the
 // worker's code (the flags it parses, the shutdown grace, the RBAC file's ServiceAccount), which a
 // dry run cannot see (test/integration/deploy/workerDeployment.test.ts is the server's check).
-import { productionOptions, type WorkerFlags } from '../../../client/workerFlags';
+import { productionOptions } from '../../../client/cli/productionFlags';
+import type { WorkerFlags } from '../../../client/cli/workerFlags';
 import { CANCEL_SETTLE_MS } from '../../../worker/shutdownTimes';
 import { workerManifests } from '../../support/deployManifests';
 import { WORKER_SA } from '../../support/workerRbac';

@@ -1,5 +1,5 @@
-// Terminal shapes of a sync (client/formatResult.ts): the final table and the progress lines.
-import { formatResultTable, resultJson } from '../../../client/formatResult';
+// Terminal shapes of a sync (client/cli/formatResult.ts): the final table and the progress lines.
+import { formatResultTable, resultJson } from '../../../client/cli/formatResult';
 import { type ResourceRow, type SyncResult } from '../../../sync/syncRun';
 
 function row(change: Partial<ResourceRow>): ResourceRow {

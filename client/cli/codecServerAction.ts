@@ -1,8 +1,8 @@
 // What `hooksync codec-server` does (codecServerCommand.ts defines it); loaded when it runs.
 import { readFileSync } from 'node:fs';
-import { listen, createCodecServer } from '../codec/codecServer';
-import { codecConfigFromEnv, payloadCodecs } from '../codec/dataConverter';
-import { KeyRingError } from '../codec/keyRing';
+import { listen, createCodecServer } from '../../codec/codecServer';
+import { codecConfigFromEnv, payloadCodecs } from '../../codec/dataConverter';
+import { KeyRingError } from '../../codec/keyRing';
 import { CliError, EXIT } from './cliCommon';
 
 export interface CodecServerFlags {

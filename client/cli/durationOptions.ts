@@ -1,7 +1,7 @@
 // Parsers of the duration flags of `hooksync sync`, in the form `hooksync.io/timeout` takes
 // (90s, 10m, 1h30m), so that one spelling works everywhere.
 import { InvalidArgumentError } from 'commander';
-import { durationSeconds } from '../sync/hookTimeout';
+import { durationSeconds } from '../../sync/hookTimeout';
 
 /** `--timeout`: above zero, since a sync with no time at all could never run. */
 export function parseTimeout(value: string): number {

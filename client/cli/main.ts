@@ -4,7 +4,7 @@
 // 3 could not reach Temporal or the cluster. Defining the commands loads only commander and a few
 // small modules; each command loads what it does when it runs (commandActions.ts).
 import { Command, InvalidArgumentError } from 'commander';
-import { parseResourceSelector, type ResourceSelector } from '../sync/resourceSelector';
+import { parseResourceSelector, type ResourceSelector } from '../../sync/resourceSelector';
 import { CliError, EXIT, output, temporalFlags } from './cliCommon';
 import { errorLines, exitCodeOf } from './cliErrors';
 import { addCodecServerCommand } from './codecServerCommand';

@@ -2,11 +2,11 @@
 // and the environment; each way it can fail becomes the exit code DESIGN §3 gives it.
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { hooksyncDataConverter } from '../codec/dataConverter';
-import { KeyRingError } from '../codec/keyRing';
+import { hooksyncDataConverter } from '../../codec/dataConverter';
+import { KeyRingError } from '../../codec/keyRing';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
-import { connectClient } from './syncClient';
-import { temporalTarget, type TemporalTarget } from './temporalConnection';
+import { connectClient } from '../syncClient';
+import { temporalTarget, type TemporalTarget } from '../temporalConnection';
 
 export function temporalTargetOf(opts: TemporalFlags): TemporalTarget {
   try {

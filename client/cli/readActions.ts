@@ -4,7 +4,7 @@ import { resultJson } from './formatResult';
 import { consoleProgress } from './progressPrinter';
 import { isForPeople, renderData } from './outputFormat';
 import { formatSyncHistory, formatSyncList, formatSyncStatus } from './formatSyncs';
-import { getSync, listSyncs, syncHistory, watchSync, type SyncStatus } from './syncStatus';
+import { getSync, listSyncs, syncHistory, watchSync, type SyncStatus } from '../syncStatus';
 import { connectOrFail } from './temporalOrFail';
 
 interface ReadOpts extends TemporalFlags {

@@ -1,6 +1,6 @@
 // What `hooksync confirm` does (confirmCommand.ts defines it); loaded when it runs.
 import { EXIT, type TemporalFlags } from './cliCommon';
-import { confirmPrune } from './confirmPrune';
+import { confirmPrune } from '../confirmPrune';
 import { isForPeople, renderData } from './outputFormat';
 import { connectOrFail } from './temporalOrFail';
 

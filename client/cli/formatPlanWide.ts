@@ -1,10 +1,10 @@
 // `hooksync plan -o wide`: the plan as one table, a row per task in execution order, with what the
 // text form leaves out: the group number, the hook's own timeout and where the manifest came from
 // (file:line), so that a surprising order can be traced back to its source.
-import { selectedCount, selectionLines } from '../sync/formatPlan';
-import { formatSource } from '../sync/problems';
-import { formatSyncOptions, hasSyncOptions } from '../sync/syncOptions';
-import { planTasks, type SyncPlan, type SyncTask } from '../sync/types';
+import { selectedCount, selectionLines } from '../../sync/formatPlan';
+import { formatSource } from '../../sync/problems';
+import { formatSyncOptions, hasSyncOptions } from '../../sync/syncOptions';
+import { planTasks, type SyncPlan, type SyncTask } from '../../sync/types';
 import { textTable } from './textTable';
 
 type Column = [string, (task: SyncTask, group: number) => string];

@@ -1,8 +1,8 @@
 // `hooksync sync`'s automatic retry flags, spelled as `argocd app sync` spells them, and the
 // policy they make (sync/autoRetry.ts). Defining them loads only commander and pure code.
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_BACKOFF, type RetryPolicy } from '../sync/autoRetry';
-import { durationSeconds } from '../sync/hookTimeout';
+import { DEFAULT_BACKOFF, type RetryPolicy } from '../../sync/autoRetry';
+import { durationSeconds } from '../../sync/hookTimeout';
 import { CliError, EXIT } from './cliCommon';
 
 export interface RetryFlags {

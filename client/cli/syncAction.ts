@@ -1,17 +1,17 @@
 // `hooksync sync`: checks the manifests and the cluster, starts the sync workflow and follows it.
 import type { WorkflowHandle } from '@temporalio/client';
-import { selectedCount, selectionLines } from '../sync/formatPlan';
-import type { ResourceSelector } from '../sync/resourceSelector';
-import { formatSyncOptions } from '../sync/syncOptions';
-import { syncWorkflowId, taskQueueFor } from '../workflows/messages';
+import { selectedCount, selectionLines } from '../../sync/formatPlan';
+import type { ResourceSelector } from '../../sync/resourceSelector';
+import { formatSyncOptions } from '../../sync/syncOptions';
+import { syncWorkflowId, taskQueueFor } from '../../workflows/messages';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
-import { clusterPreflight } from './clusterPreflight';
+import { clusterPreflight } from '../clusterPreflight';
 import { followAndReport, uiLink } from './followReport';
-import { kubeTarget } from './kubeTarget';
+import { kubeTarget } from '../kubeTarget';
 import { isForPeople, renderData } from './outputFormat';
 import { plannedOrFail } from './planAction';
 import { retryPolicyOf, type RetryFlags } from './retryFlags';
-import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from './syncClient';
+import { hasWorker, newSyncId, startSync, SyncAlreadyRunning } from '../syncClient';
 import { connectOrFail } from './temporalOrFail';
 
 export interface SyncOptions extends TemporalFlags, RetryFlags {

@@ -1,6 +1,6 @@
 // The result of a sync for a terminal (a table with argocd's columns, `-o wide` adding three) and
 // for programs (`-o json|yaml`); the live lines while it runs are progressPrinter.ts's.
-import type { ResourceRow, SyncResult } from '../sync/syncRun';
+import type { ResourceRow, SyncResult } from '../../sync/syncRun';
 import { textTable } from './textTable';
 
 const COLUMNS: Array<[string, (r: ResourceRow) => string]> = [

@@ -5,7 +5,7 @@ import { EXIT } from './cliCommon';
 import { formatResultTable, resultJson } from './formatResult';
 import { consoleProgress } from './progressPrinter';
 import { isForPeople, renderData } from './outputFormat';
-import { followSync } from './syncClient';
+import { followSync } from '../syncClient';
 
 /** Prints the run's progress and result; returns the exit code its outcome calls for. */
 export async function followAndReport(handle: WorkflowHandle, output: string): Promise<number> {

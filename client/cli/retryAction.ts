@@ -2,7 +2,7 @@
 import { EXIT, type TemporalFlags } from './cliCommon';
 import { followAndReport, uiLink } from './followReport';
 import { isForPeople, renderData } from './outputFormat';
-import { retrySync } from './retrySync';
+import { retrySync } from '../retrySync';
 import { connectOrFail } from './temporalOrFail';
 
 export async function retryCommand(syncId: string, opts: TemporalFlags & { output: string; wait: boolean }): Promise<number> {

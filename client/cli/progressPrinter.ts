@@ -3,8 +3,8 @@
 // object, each with a timestamp. Colour only helps a person at a terminal: it is used on a TTY
 // and never when NO_COLOR is set (https://no-color.org) or TERM is dumb.
 import { createColors } from 'picocolors';
-import type { ResourceRow, SyncResult } from '../sync/syncRun';
-import { retryWaitText, type WaitingReason } from '../sync/waitingReason';
+import type { ResourceRow, SyncResult } from '../../sync/syncRun';
+import { retryWaitText, type WaitingReason } from '../../sync/waitingReason';
 
 export interface ProgressPrinter {
   /** Lines for what changed in the sync's state since the last call. */

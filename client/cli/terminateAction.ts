@@ -3,8 +3,8 @@ import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { resultJson } from './formatResult';
 import { isForPeople, renderData } from './outputFormat';
 import { formatSyncStatus } from './formatSyncs';
-import { getSync, latestRun } from './syncStatus';
-import { terminateSync } from './syncClient';
+import { getSync, latestRun } from '../syncStatus';
+import { terminateSync } from '../syncClient';
 import { connectOrFail } from './temporalOrFail';
 
 export async function terminateCommand(syncId: string, opts: TemporalFlags & { output: string }): Promise<number> {

@@ -1,9 +1,9 @@
 // Text shapes of `hooksync status`, `list` and `history`: argocd's operation summary above the
 // result table, and `argocd app list`-like tables of syncs. Pure, `now` given for running syncs.
 import { formatResultTable } from './formatResult';
-import type { SyncListing, SyncStatus } from './syncStatus';
+import type { SyncListing, SyncStatus } from '../syncStatus';
 import { textTable } from './textTable';
-import { retryWaitText } from '../sync/waitingReason';
+import { retryWaitText } from '../../sync/waitingReason';
 
 /** Go-style short durations, as argocd prints them: 45s, 2m5s, 1h0m3s. */
 export function formatDuration(ms: number): string {

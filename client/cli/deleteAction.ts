@@ -1,17 +1,17 @@
 // What `hooksync delete` does (deleteCommand.ts defines it); loaded when it runs.
 import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { createKubeClient } from '../activities/kubeClient';
-import type { LiveKind } from '../sync/inventory';
-import { previewRows } from '../sync/deleteRun';
-import { taskQueueFor } from '../workflows/messages';
+import { createKubeClient } from '../../activities/kubeClient';
+import type { LiveKind } from '../../sync/inventory';
+import { previewRows } from '../../sync/deleteRun';
+import { taskQueueFor } from '../../workflows/messages';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
-import { planDeleteHooks, previewDeletion, startDeletion } from './deleteClient';
+import { planDeleteHooks, previewDeletion, startDeletion } from '../deleteClient';
 import { followAndReport, uiLink } from './followReport';
 import { formatResultTable, resultJson } from './formatResult';
-import { kubeTarget } from './kubeTarget';
+import { kubeTarget } from '../kubeTarget';
 import { isForPeople, renderData } from './outputFormat';
-import { hasWorker, lastInventory, newSyncId } from './syncClient';
+import { hasWorker, lastInventory, newSyncId } from '../syncClient';
 import { connectOrFail } from './temporalOrFail';
 
 export interface DeleteOptions extends TemporalFlags {

@@ -1,12 +1,12 @@
 // `hooksync plan`: the sync plan of manifests, offline. It loads neither the Temporal client nor
 // client-node (cli.ts loads each command's action when it runs).
-import { planToJson, formatPlanText } from '../sync/formatPlan';
-import type { ResourceSelector } from '../sync/resourceSelector';
-import { parseSyncOptionFlags } from '../sync/syncOptions';
+import { planToJson, formatPlanText } from '../../sync/formatPlan';
+import type { ResourceSelector } from '../../sync/resourceSelector';
+import { parseSyncOptionFlags } from '../../sync/syncOptions';
 import { CliError, EXIT } from './cliCommon';
 import { formatPlanWide } from './formatPlanWide';
 import { renderData } from './outputFormat';
-import { planFromFiles } from './planFromFiles';
+import { planFromFiles } from '../planFromFiles';
 
 /** What shapes a plan beyond its manifests: `--create-namespace`, `--sync-option` and `--resource`. */
 export interface PlanFlags {

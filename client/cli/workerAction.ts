@@ -1,14 +1,22 @@
 // `hooksync worker`: runs a sync worker for the kubeconfig context's cluster until it is stopped.
-import type { CustomHealthCheck } from '../sync/health';
-import { HealthChecksFileError, loadHealthChecksFile } from '../worker/healthChecksFile';
-import { createSyncWorker } from '../worker';
-import { applyWorkerV8Flags, V8FlagsError, workerV8Flags } from '../worker/heapFlags';
-import { workerService } from '../worker/productionRun';
-import { workerLog } from '../worker/workerLog';
+// The worker comes through the package's own entry (`hooksync/worker`), as it does for a host
+// program that runs hooksync's worker: the CLI is one more user of it.
+import {
+  applyWorkerV8Flags,
+  createSyncWorker,
+  HealthChecksFileError,
+  loadHealthChecksFile,
+  V8FlagsError,
+  workerLog,
+  workerService,
+  workerV8Flags,
+  type CustomHealthCheck,
+} from 'hooksync/worker';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
-import { kubeTarget } from './kubeTarget';
+import { kubeTarget } from '../kubeTarget';
 import { dataConverterOrFail, temporalTargetOf } from './temporalOrFail';
-import { productionOptions, type WorkerFlags } from './workerFlags';
+import { productionOptions } from './productionFlags';
+import type { WorkerFlags } from './workerFlags';
 
 export interface WorkerCommandFlags extends TemporalFlags, WorkerFlags {
   kubeconfig?: string;
