@@ -28,7 +28,9 @@ CODEC_TOKEN_FILE="$HOOKSYNC_RUN_DIR/codec-token"
 CLAIM_CHECK_DIR="$HOOKSYNC_RUN_DIR/claims"
 CODEC_PORT="${HOOKSYNC_CODEC_PORT:-$((TEMPORAL_PORT + 1002))}"
 CODEC_PID_FILE="$HOOKSYNC_RUN_DIR/codec-server$MODE_SUFFIX.pid"
-CODEC_SERVER_NEEDLE="cli.js codec-server"
+# Names the command, not the CLI file, so that a codec server started by a checkout from before the
+# CLI moved (dist/client/cli.js) is still found, reused and stopped.
+CODEC_SERVER_NEEDLE="codec-server --host 127.0.0.1 --port"
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Search attributes the sync workflow sets, so `hooksync list` and the UI's filters can use them.
 SEARCH_ATTRIBUTES=(HooksyncApp=Keyword HooksyncCluster=Keyword HooksyncSyncId=Keyword HooksyncPhase=Keyword HooksyncOutcome=Keyword)
