@@ -8,6 +8,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { followSync, startSync } from '../../../client/syncClient';
 import { eventually } from '../../support/eventually';
 import { activityIsRunning, activityRuns, readOracle } from '../../support/faultHarness';
+import { decodedHistory, recordHistory } from '../../support/recordedHistory';
 import { connectTestClient, planYaml } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
 import { freePort, healthPortOf, killWorker, startWorkerProcess, type WorkerProcess } from '../../support/workerProcess';
@@ -105,4 +106,7 @@ test('ready once polling, metrics, SIGTERM mid-hook hands the wait over, the nex
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   }
+  // A sync that ran through the metrics the workflow emits (workflows/syncMetrics.ts) and a
+  // handed-over wait, kept for the replay tests.
+  recordHistory('hook-wait-handed-over-on-sigterm.json', await decodedHistory(client, handle.workflowId, handle.firstExecutionRunId));
 });
