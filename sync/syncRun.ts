@@ -102,6 +102,12 @@ export interface SyncResult {
   resources: ResourceRow[];
   /** The inventory this sync leaves for the next one (inventory.ts); absent when unknown. */
   inventory?: LiveKind[];
+  /**
+   * A retry's first message (`retry of attempt 0: resuming at PreSync wave 0 (…)`), kept after
+   * `message` moves on, so that a watcher who first sees the attempt at its end can still say where
+   * it resumed.
+   */
+  retryStart?: string;
   /** In the state query only, while the sync waits between attempts (autoRetry.ts). */
   retryWait?: RetryWait;
   /** In the state query only: what the workflow itself waits for (a prune's confirmation). */

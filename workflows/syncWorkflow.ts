@@ -97,6 +97,8 @@ export interface Run {
   waitingFor?: WaitingReason[];
   /** The backoff before the next attempt, while it runs. */
   retryWait?: RetryWait;
+  /** Where a retry started (SyncResult.retryStart). */
+  retryStart?: string;
   /** Hooks whose outcome is recorded and whose finalizer the next apply (or the end) takes off. */
   unreleased: ObjectRef[];
   /**
@@ -306,6 +308,7 @@ async function startRun(input: SyncInput): Promise<Run> {
   if (inventoryPatched) run.inventory = inventoryAfter(input.plan, input.inventory, 'ok' in live ? live.ok : undefined);
   if (input.retry) {
     run.message = `retry of attempt ${input.retry.fromAttempt}: ${describeRetry(retry)}`;
+    run.retryStart = run.message;
     setCurrentDetails(run.message);
   }
   if ('error' in live) endAs(run, 'Error', live.error);
@@ -341,10 +344,10 @@ export function endAs(run: Run, phase: SyncOutcome, message: string): void {
 }
 
 export function resultOf(run: Run): SyncResult {
-  const { stamp, input, phase, message, rows, retryWait, waitingFor } = run;
+  const { stamp, input, phase, message, rows, retryWait, waitingFor, retryStart } = run;
   return {
     ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
-    ...(retryWait ? { retryWait } : {}), ...(waitingFor?.length ? { waitingFor } : {}),
+    ...(retryStart ? { retryStart } : {}), ...(retryWait ? { retryWait } : {}), ...(waitingFor?.length ? { waitingFor } : {}),
   };
 }
 

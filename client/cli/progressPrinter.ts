@@ -65,7 +65,8 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     seenReason.clear();
     startedGroups.clear();
     for (const r of state.resources.filter((row) => row.carriedFrom !== undefined)) seenState.set(rowKey(r), r.state);
-    return [line(c.bold(`Attempt ${state.attempt}: ${state.message}`))];
+    // Where it resumed, even when the first state seen is its end (the watcher came late).
+    return [line(c.bold(`Attempt ${state.attempt}: ${state.retryStart ?? state.message}`))];
   }
 
   function retryWaitLines(state: SyncResult): string[] {

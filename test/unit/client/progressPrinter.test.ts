@@ -128,6 +128,17 @@ describe('automatic retries', () => {
       '10:00:04  apply    Job shop/migrate-2: job.batch/migrate-2 created',
     ]);
   });
+
+  test('a next attempt first seen at its end still says where it resumed', () => {
+    const print = progressPrinter({ now: clock() });
+    expect(print.state(state(failedHook))).toHaveLength(2);
+    const failedAgain = { ...failedHook, name: 'migrate-2' };
+    const ended = {
+      ...state(failedAgain), attempt: 1, phase: 'Failed' as const, message: 'PreSync wave 0: Job shop/migrate-2 failed',
+      retryStart: 'retry of attempt 0: resuming at PreSync wave 0 (0 group(s) carried over)',
+    };
+    expect(print.state(ended)[0]).toBe('10:00:02  Attempt 1: retry of attempt 0: resuming at PreSync wave 0 (0 group(s) carried over)');
+  });
 });
 
 test('a prune that waits for confirmation is a waiting line from the sync state', () => {
