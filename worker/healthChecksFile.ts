@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { customHealthFields, type CustomHealthCheck, type CustomHealthField, type HealthPredicate } from '../sync/health';
 import { splitApiVersion } from '../sync/objectRef';
-import { compileCelPredicate } from './celPredicate';
+import type * as CelPredicate from './celPredicate';
 
 /** The file cannot be used; the message lists every problem, one a line. */
 export class HealthChecksFileError extends Error {}
@@ -129,7 +129,7 @@ function compileExpressions(fields: Fields): { predicates: Partial<Record<Custom
     const source = fields[field];
     if (!source) continue;
     try {
-      predicates[field] = compileCelPredicate(source.value);
+      predicates[field] = celPredicate().compileCelPredicate(source.value);
     } catch (error) {
       problems.push({ node: source.node, message: `${field}: ${(error as Error).message}` });
     }
@@ -163,3 +163,10 @@ function isText(node: Node | null, key: string): node is Scalar<string> {
 function groupOf(apiVersion: string | undefined): string | undefined {
   return apiVersion === undefined ? undefined : splitApiVersion(apiVersion).group;
 }
+
+/**
+ * The CEL evaluator, loaded with the first rule: a worker started without `--health-checks` does not
+ * pay for it on its way to polling (it is part of the `hooksync/worker` entry through this file).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loading on demand
+const celPredicate = () => require('./celPredicate') as typeof CelPredicate;
