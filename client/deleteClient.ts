@@ -1,8 +1,7 @@
 // `hooksync delete` as a library: the deletion hooks of manifests (offline), a preview of what a
 // deletion would do (`--dry-run`: lists the cluster, starts nothing), and the start of the
 // `deleteApp` workflow. Following it is followSync's job, as for a sync: the result has its shape.
-import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { listLiveObjects } from '../activities/listAppObjects';
 import type { KubeClient } from '../activities/kubeClient';
 import { deleteHookTasks } from '../sync/deleteHooks';
@@ -14,8 +13,9 @@ import { planSync } from '../sync/planSync';
 import { formatProblem } from '../sync/problems';
 import type { SyncTask } from '../sync/types';
 import {
-  APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, DELETE_WORKFLOW_TYPE, DELETION_LOCK_TYPE, deleteWorkflowId, SYNC_ID_ATTRIBUTE, syncWorkflowId, taskQueueFor,
+  DELETE_WORKFLOW_TYPE, DELETION_LOCK_TYPE, deleteWorkflowId, syncWorkflowId,
 } from '../workflows/messages';
+import { startAppWorkflow } from './appWorkflowStart';
 import { formatLoadProblem, loadManifests, type LoadOptions } from './manifests';
 import { lastInventory } from './syncClient';
 import { DeletionAlreadyRunning, SyncAlreadyRunning } from './userErrors';
@@ -60,25 +60,11 @@ export async function startDeletion(
   const inventory = await lastInventory(client, input.cluster, input.app);
   const args: DeleteInput = { ...input, ...(inventory ? { inventory } : {}) };
   const workflowId = deleteWorkflowId(input.cluster, input.app);
-  try {
-    return await client.workflow.start(DELETE_WORKFLOW_TYPE, {
-      taskQueue: taskQueueFor(input.cluster),
-      workflowId,
-      args: [args],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      typedSearchAttributes: [
-        { key: APP_ATTRIBUTE, value: input.app },
-        { key: CLUSTER_ATTRIBUTE, value: input.cluster },
-        { key: SYNC_ID_ATTRIBUTE, value: input.syncId },
-      ],
-      staticSummary: `delete app ${input.app} from ${input.cluster} (id ${input.syncId}${input.cascade ? '' : ', --cascade=false'})`,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new DeletionAlreadyRunning(`a deletion of app "${input.app}" on cluster "${input.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`);
-    }
-    throw err;
-  }
+  return startAppWorkflow(client, {
+    workflowType: DELETE_WORKFLOW_TYPE, workflowId, app: input.app, cluster: input.cluster, syncId: input.syncId, args,
+    summary: `delete app ${input.app} from ${input.cluster} (id ${input.syncId}${input.cascade ? '' : ', --cascade=false'})`,
+    refused: () => new DeletionAlreadyRunning(`a deletion of app "${input.app}" on cluster "${input.cluster}" is already running (workflow ${workflowId}); wait for it or terminate it`),
+  });
 }
 
 async function refuseWhileSyncRuns(client: Client, cluster: string, app: string): Promise<void> {

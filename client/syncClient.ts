@@ -1,15 +1,16 @@
 // The library the CLI is built on: start a sync of planned manifests as the `sync` workflow, and
 // follow it to its result. Everything here talks to Temporal only; the worker talks to the cluster.
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { type DataConverter, WorkflowIdReusePolicy } from '@temporalio/common';
+import { Client, Connection, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { hooksyncDataConverter } from '../codec/dataConverter';
 import { temporal } from '@temporalio/proto';
 import { firstAttemptInput, type SyncRequest } from '../sync/syncRequest';
 import type { SyncInput, SyncResult } from '../sync/syncRun';
 import { inventoryOfResult, type LiveKind } from '../sync/inventory';
 import {
-  APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, DELETION_LOCK_TYPE, deleteWorkflowId, SYNC_ID_ATTRIBUTE, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor,
+  DELETION_LOCK_TYPE, deleteWorkflowId, SYNC_WORKFLOW_TYPE, syncStateQuery, syncWorkflowId, taskQueueFor,
 } from '../workflows/messages';
+import { startAppWorkflow } from './appWorkflowStart';
 import { connectionOptions, type TemporalTarget } from './temporalConnection';
 import type { WaitingReason } from '../sync/waitingReason';
 import { waitingReasons } from './waitingReasons';
@@ -62,24 +63,11 @@ export async function lastInventory(client: Client, cluster: string, app: string
 export async function startSyncRun(client: Client, args: SyncInput): Promise<WorkflowHandleWithFirstExecutionRunId> {
   const workflowId = syncWorkflowId(args.cluster, args.app);
   const attempt = args.attempt > 0 ? `, attempt ${args.attempt}` : '';
-  try {
-    return await client.workflow.start(SYNC_WORKFLOW_TYPE, {
-      taskQueue: taskQueueFor(args.cluster),
-      workflowId,
-      args: [args],
-      // A new sync of the app may follow any earlier one; the id refuses only a concurrent one.
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      typedSearchAttributes: [
-        { key: APP_ATTRIBUTE, value: args.app },
-        { key: CLUSTER_ATTRIBUTE, value: args.cluster },
-        { key: SYNC_ID_ATTRIBUTE, value: args.syncId },
-      ],
-      staticSummary: `${args.plan.selection ? 'selective sync (no hooks) of' : 'sync'} ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw await whyRefused(client, args, workflowId);
-    throw err;
-  }
+  return startAppWorkflow(client, {
+    workflowType: SYNC_WORKFLOW_TYPE, workflowId, app: args.app, cluster: args.cluster, syncId: args.syncId, args,
+    summary: `${args.plan.selection ? 'selective sync (no hooks) of' : 'sync'} ${args.app} to ${args.cluster} (sync id ${args.syncId}${attempt})`,
+    refused: () => whyRefused(client, args, workflowId),
+  });
 }
 
 /** What holds the app's sync workflow id: another sync, or a deletion's lock (workflows/deletionLock.ts). */
