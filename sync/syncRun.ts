@@ -11,6 +11,7 @@ import { groupId, type RetryInput, type RetryPlan } from './retryPlan';
 import { canMove, type TaskState } from './taskState';
 import type { WaitingReason } from './waitingReason';
 import { isHook, taskKey, type DeletePolicy, type ObjectRef, type SyncGroup, type SyncPlan, type TaskPhase, type SyncTask } from './types';
+import type { WaveDelayPause } from './waveDelay';
 
 /** Argo CD's per-resource sync status (spec §8.2). */
 export const RESULT_STATUSES = ['Synced', 'SyncFailed', 'Pruned', 'PruneSkipped'] as const;
@@ -108,6 +109,8 @@ export interface SyncResult {
    * it resumed.
    */
   retryStart?: string;
+  /** In the state query only, while a `--wave-delay` pause runs (waveDelay.ts). */
+  pause?: WaveDelayPause;
   /** In the state query only, while the sync waits between attempts (autoRetry.ts). */
   retryWait?: RetryWait;
   /** In the state query only: what the workflow itself waits for (a prune's confirmation). */

@@ -14,6 +14,18 @@ export function waveDelayBefore(seconds: number | undefined, isFirstGroupRun: bo
   return seconds * 1000;
 }
 
+/** A pause that runs now, in the state query: what it is and when it ends (workflow time). */
+export interface WaveDelayPause {
+  message: string;
+  /** ISO time the timer fires. */
+  until: string;
+}
+
+/** The progress line's text: `the 30s --wave-delay pause before Sync wave 1, until 10:00:30Z`. */
+export function pauseText(pause: WaveDelayPause): string {
+  return `${pause.message}, until ${pause.until.slice(11, 19)}Z`;
+}
+
 /** How the pause is named in the UI (timer summary, current details) and in a timeout's message. */
 export function describeWaveDelay(seconds: number, next: Pick<SyncGroup, 'phase' | 'wave'>): string {
   return `the ${formatTimeout(seconds)} --wave-delay pause before ${next.phase} wave ${next.wave}`;

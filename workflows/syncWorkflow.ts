@@ -18,7 +18,7 @@ import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
 import { withPrunes } from '../sync/withPrunes';
-import { describeWaveDelay, waveDelayBefore } from '../sync/waveDelay';
+import { describeWaveDelay, waveDelayBefore, type WaveDelayPause } from '../sync/waveDelay';
 import { forWaiting } from '../sync/waitTask';
 import { describeRetry, groupId, planRetry } from '../sync/retryPlan';
 import { inputProblems } from '../sync/inputProblems';
@@ -97,6 +97,8 @@ export interface Run {
   waitingFor?: WaitingReason[];
   /** The backoff before the next attempt, while it runs. */
   retryWait?: RetryWait;
+  /** The `--wave-delay` pause running now (SyncResult.pause). */
+  pause?: WaveDelayPause;
   /** Where a retry started (SyncResult.retryStart). */
   retryStart?: string;
   /** Hooks whose outcome is recorded and whose finalizer the next apply (or the end) takes off. */
@@ -230,6 +232,7 @@ async function runMain(run: Run): Promise<void> {
     // Awaited only when there is a pause: one more await would reorder this run's commands.
     const pause = pauseBefore(run, group, first);
     if (pause) await pause;
+    run.pause = undefined;
     first = false;
     const outcome = await runGroupSafely(run, group);
     if ('error' in outcome) endAs(run, 'Error', outcome.error);
@@ -248,6 +251,8 @@ function pauseBefore(run: Run, next: SyncGroup, first: boolean): Promise<void> |
   if (ms === 0 || !patched(WAVE_DELAY_PATCH)) return undefined;
   const pause = describeWaveDelay(ms / 1000, next);
   run.current = pause;
+  // Workflow time, so the state query's end is the timer's.
+  run.pause = { message: pause, until: new Date(Date.now() + ms).toISOString() };
   setCurrentDetails(`**${pause}**`);
   return sleep(ms, { summary: pause });
 }
@@ -344,10 +349,10 @@ export function endAs(run: Run, phase: SyncOutcome, message: string): void {
 }
 
 export function resultOf(run: Run): SyncResult {
-  const { stamp, input, phase, message, rows, retryWait, waitingFor, retryStart } = run;
+  const { stamp, input, phase, message, rows, retryWait, waitingFor, retryStart, pause } = run;
   return {
     ...stamp, cluster: input.cluster, phase, message, resources: phase === 'Running' ? [...rows.values()] : rowsThatRan(rows),
-    ...(retryStart ? { retryStart } : {}), ...(retryWait ? { retryWait } : {}), ...(waitingFor?.length ? { waitingFor } : {}),
+    ...(retryStart ? { retryStart } : {}), ...(pause && phase === 'Running' ? { pause } : {}), ...(retryWait ? { retryWait } : {}), ...(waitingFor?.length ? { waitingFor } : {}),
   };
 }
 

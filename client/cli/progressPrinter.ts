@@ -5,6 +5,7 @@
 import { createColors } from 'picocolors';
 import type { ResourceRow, SyncResult } from '../../sync/syncRun';
 import { retryWaitText, type WaitingReason } from '../../sync/waitingReason';
+import { pauseText } from '../../sync/waveDelay';
 
 export interface ProgressPrinter {
   /** Lines for what changed in the sync's state since the last call. */
@@ -36,6 +37,7 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
   const seenReason = new Map<string, string>();
   const startedGroups = new Set<string>();
   const shownRetryWaits = new Set<number>();
+  const shownPauses = new Set<string>();
   let attempt: number | undefined;
   const line = (text: string) => `${c.dim(now().toISOString().slice(11, 19))}  ${text}`;
   const event = (verb: string, paint: (s: string) => string, row: Pick<Row, 'kind' | 'namespace' | 'name'>, detail: string) =>
@@ -64,6 +66,7 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     seenState.clear();
     seenReason.clear();
     startedGroups.clear();
+    shownPauses.clear();
     for (const r of state.resources.filter((row) => row.carriedFrom !== undefined)) seenState.set(rowKey(r), r.state);
     // Where it resumed, even when the first state seen is its end (the watcher came late).
     return [line(c.bold(`Attempt ${state.attempt}: ${state.retryStart ?? state.message}`))];
@@ -74,6 +77,13 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
     if (!wait || shownRetryWaits.has(wait.retry)) return [];
     shownRetryWaits.add(wait.retry);
     return [line(`${c.yellow('waiting'.padEnd(8))} ${retryWaitText(wait)}: ${wait.previous.message}`)];
+  }
+
+  function pauseLines(state: SyncResult): string[] {
+    const pause = state.pause;
+    if (!pause || shownPauses.has(pause.message)) return [];
+    shownPauses.add(pause.message);
+    return [line(`${c.yellow('waiting'.padEnd(8))} ${pauseText(pause)}`)];
   }
 
   const printer: ProgressPrinter = {
@@ -89,7 +99,7 @@ export function progressPrinter({ now = () => new Date(), colour = false }: Prog
         lines.push(rowLine(r));
       }
       // What the workflow itself waits for (a prune's confirmation, the next attempt) is in its state.
-      return [...lines, ...printer.waiting(state.waitingFor ?? []), ...retryWaitLines(state)];
+      return [...lines, ...printer.waiting(state.waitingFor ?? []), ...pauseLines(state), ...retryWaitLines(state)];
     },
     waiting(reasons) {
       const lines: string[] = [];

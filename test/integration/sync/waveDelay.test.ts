@@ -114,11 +114,17 @@ test('the pause holds the next wave back until it ends; a terminate cuts it shor
   await eventually(async () => expect(steps(await decodedHistory(app))).toContain('timer 3600s'), { timeoutMs: 90_000 });
   const state = await handle.query(syncStateQuery);
   expect(state.resources.map((r) => [r.name, r.state])).toEqual([['wavem1', 'Succeeded'], ['wave0', 'Pending'], ['wave1', 'Pending']]);
+  // The state says what the sync waits for and until when (the CLI's progress prints it once).
+  expect(state.pause?.message).toMatch(/^the 1h.* --wave-delay pause before Sync wave 0$/);
+  const untilMs = Date.parse(state.pause?.until ?? '');
+  expect(untilMs - Date.now()).toBeGreaterThan(3000 * 1000);
+  expect(untilMs - Date.now()).toBeLessThanOrEqual(3600 * 1000);
 
   await terminateSync(kit.h.client, syncWorkflowId(kit.h.clusterName, app));
   const report = await followSync(handle, () => undefined);
   expect(report.phase).toBe('Terminated');
   expect(report.resources.map((r) => r.name)).toEqual(['wavem1']);
+  expect(report.pause).toBeUndefined();
   const afterPause = steps(await decodedHistory(app));
   const pauseAt = afterPause.indexOf('timer 3600s');
   expect(afterPause.slice(pauseAt)).toContain('canceled');

@@ -141,6 +141,15 @@ describe('automatic retries', () => {
   });
 });
 
+test('a --wave-delay pause is one waiting line naming the next group and when it ends', () => {
+  const print = progressPrinter({ now: clock() });
+  const pause = { message: 'the 30s --wave-delay pause before Sync wave 1', until: '2026-12-03T10:00:30.000Z' };
+  expect(print.state({ ...state(), pause })).toEqual(['10:00:00  waiting  the 30s --wave-delay pause before Sync wave 1, until 10:00:30Z']);
+  expect(print.state({ ...state(), pause })).toEqual([]);
+  const next = { message: 'the 30s --wave-delay pause before Sync wave 2', until: '2026-12-03T10:01:05.000Z' };
+  expect(print.state({ ...state(), pause: next })).toEqual(['10:00:01  waiting  the 30s --wave-delay pause before Sync wave 2, until 10:01:05Z']);
+});
+
 test('a prune that waits for confirmation is a waiting line from the sync state', () => {
   const print = progressPrinter({ now: clock() });
   const reason = 'Waiting for pruning confirmation (Prune=confirm): run hooksync confirm s';
