@@ -106,6 +106,8 @@ export interface ActivityRun {
   attempts: number;
   /** Scheduled to completed (or failed), in seconds. */
   seconds: number;
+  /** When it completed, by the Temporal server's clock (ms since the epoch); 0 while it has not. */
+  completedAt: number;
   /** The failure of the attempt before the last one, as Temporal recorded it. */
   lastFailure?: string;
 }
@@ -118,12 +120,12 @@ export async function activityRuns(handle: WorkflowHandle): Promise<ActivityRun[
     const id = String(e.eventId);
     const at = timeOf(e);
     const scheduled = e.activityTaskScheduledEventAttributes;
-    if (scheduled) runs.set(id, { type: scheduled.activityType?.name ?? '', summary: await summaryOf(e), attempts: 0, seconds: 0, scheduledAt: at });
+    if (scheduled) runs.set(id, { type: scheduled.activityType?.name ?? '', summary: await summaryOf(e), attempts: 0, seconds: 0, completedAt: 0, scheduledAt: at });
     const started = e.activityTaskStartedEventAttributes;
     const run = runs.get(String(started?.scheduledEventId ?? e.activityTaskCompletedEventAttributes?.scheduledEventId ?? ''));
     if (run && started) run.attempts = Math.max(run.attempts, started.attempt ?? 0);
     if (run && started?.lastFailure?.message) run.lastFailure = await failureMessage(started.lastFailure);
-    if (run && e.activityTaskCompletedEventAttributes) run.seconds = (at - run.scheduledAt) / 1000;
+    if (run && e.activityTaskCompletedEventAttributes) Object.assign(run, { seconds: (at - run.scheduledAt) / 1000, completedAt: at });
   }
   return [...runs.values()].map(({ scheduledAt: _, ...run }) => run);
 }
