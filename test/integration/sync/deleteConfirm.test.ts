@@ -2,7 +2,7 @@
 // object waits, durably, for `hooksync confirm DELETE_ID` before it deletes anything of it. While
 // it waits the object is still live, status names what waits and the command that lets it go;
 // after the confirm the wave is deleted and the deletion succeeds. A terminate during the wait
-// leaves the object in place. With HOOKSYNC_RECORD_HISTORIES=1 the first deletion's history is
+// leaves the object in place, and the CLI's progress prints the wait as a waiting line. With HOOKSYNC_RECORD_HISTORIES=1 the first deletion's history is
 // written, decoded, to test/histories.
 import { getSync, type SyncStatus } from '../../../client/syncStatus';
 import { deleteWorkflowId } from '../../../workflows/messages';
@@ -43,6 +43,12 @@ function waitsForConfirm(deleteId: string): Promise<SyncStatus> {
     expect(status.waitingFor?.length).toBeGreaterThan(0);
     return status;
   });
+}
+
+/** What the in-process CLI run (runCli) has printed so far: it captures console.log and stdout through jest spies. */
+function printedSoFar(): string[] {
+  const calls = [console.log, process.stdout.write].flatMap((f) => (jest.isMockFunction(f) ? f.mock.calls : []));
+  return calls.map((args: unknown[]) => args.map(String).join(' ').replace(/\n$/, ''));
 }
 
 async function liveConfigMaps(ns: string): Promise<string[]> {
@@ -133,4 +139,27 @@ test('a running deletion with no object that waits for confirmation refuses a co
   await expect(refused).rejects.toThrow(`deletion ${deleteId} has no object whose deletion waits for confirmation (Delete=confirm or Prune=confirm)`);
   expect((await runCli('terminate', deleteId)).code).toBe(0);
   expect(await liveConfigMaps(ns)).toEqual(['plain']);
+});
+
+test('hooksync delete prints the wait for confirmation as a waiting line, and goes on once confirmed', async () => {
+  const ns = await kit.namespace('dconfirm-progress');
+  const app = ns;
+  expect((await runSync(kit.h, documents(configMap('db', CONFIRM)), { app, namespace: ns })).report.phase).toBe('Succeeded');
+
+  const deletion = runCli('delete', app, '--kubeconfig', readTestEnv().kubeconfigPath, '--cluster', kit.h.clusterName, '-n', ns);
+  // The CLI prints the id with its first line; it is confirmed only once its progress has shown the wait.
+  const waitingLine = await eventually(async () => {
+    const line = printedSoFar().find((l) => / waiting +ConfigMap .*\/db: /.test(l));
+    expect(line).toBeDefined();
+    return line ?? '';
+  });
+  const deleteId = /^deletion (\S+) of app /.exec(printedSoFar()[0])?.[1] ?? '';
+  expect(waitingLine).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  waiting +ConfigMap ${ns}/db: Waiting for deletion confirmation \\(Delete=confirm\\): run hooksync confirm ${deleteId}$`));
+  expect(await liveConfigMaps(ns)).toEqual(['db']);
+  expect(await confirmPrune(kit.h.client, deleteId)).toMatchObject({ operation: 'delete', app, alreadyConfirmed: false });
+  const result = await deletion;
+
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(result.stdout).toContain(`Succeeded: app ${app} deleted: 1 object(s) deleted`);
+  expect(await liveConfigMaps(ns)).toEqual([]);
 });
