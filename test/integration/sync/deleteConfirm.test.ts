@@ -2,8 +2,8 @@
 // object waits, durably, for `hooksync confirm DELETE_ID` before it deletes anything of it. While
 // it waits the object is still live, status names what waits and the command that lets it go;
 // after the confirm the wave is deleted and the deletion succeeds. A terminate during the wait
-// leaves the object in place, and the CLI's progress prints the wait as a waiting line. With HOOKSYNC_RECORD_HISTORIES=1 the first deletion's history is
-// written, decoded, to test/histories.
+// leaves the object in place, and the CLI's progress prints the wait as a waiting line. With
+// HOOKSYNC_RECORD_HISTORIES=1 the first deletion's history is written, decoded, to test/histories.
 import { getSync, type SyncStatus } from '../../../client/syncStatus';
 import { deleteWorkflowId } from '../../../workflows/messages';
 import { eventually } from '../../support/eventually';
