@@ -138,6 +138,7 @@ test('a running deletion with no object that waits for confirmation refuses a co
   await expect(refused).rejects.toBeInstanceOf(NothingToConfirm);
   await expect(refused).rejects.toThrow(`deletion ${deleteId} has no object whose deletion waits for confirmation (Delete=confirm or Prune=confirm)`);
   expect((await runCli('terminate', deleteId)).code).toBe(0);
+  await eventually(async () => expect((await getSync(kit.h.client, deleteId)).phase).toBe('Terminated'));
   expect(await liveConfigMaps(ns)).toEqual(['plain']);
 });
 
