@@ -14,11 +14,6 @@ export function prunesToConfirm(group: SyncGroup, syncOptions: readonly string[]
   return group.tasks.filter((t) => t.prune && (all || t.confirmPrune === true));
 }
 
-/** True when some group of the plan holds a prune that needs confirmation. */
-export function planNeedsConfirm(groups: readonly SyncGroup[], syncOptions: readonly string[] = []): boolean {
-  return groups.some((g) => prunesToConfirm(g, syncOptions).length > 0);
-}
-
 /** The sync's message while it waits, in Argo CD's words: `Waiting for pruning confirmation of v1/ConfigMap/old and 1 more resources`. */
 export function pruneConfirmMessage(tasks: readonly SyncTask[]): string {
   return confirmationMessage('pruning', tasks);
