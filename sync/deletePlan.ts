@@ -8,13 +8,16 @@
 // Some objects are kept, as Argo CD keeps them: `Delete=false` in the sync options, Helm's
 // `helm.sh/resource-policy: keep`, and CustomResourceDefinitions (deleting one deletes every custom
 // resource of its kind in the cluster, whichever app owns them). `--cascade=false` deletes nothing
-// and runs no hook: the objects only lose hooksync's labels and tracking id.
-import { readAnnotation, splitList } from './annotations';
+// and runs no hook: the objects only lose hooksync's labels and tracking id. An object with
+// `Delete=confirm` (or `Prune=confirm`) is deleted, once confirmed: its task is marked
+// (deleteConfirm.ts) and the workflow holds its wave.
+import { readAnnotation } from './annotations';
+import { deleteConfirmOption } from './deleteConfirm';
 import { groupTasks } from './groupTasks';
 import { type KubeObject, type Manifest } from './manifest';
 import { objectKey, toObjectRef } from './objectRef';
 import { compareTasks, orderTasks } from './orderTasks';
-import { SYNC_OPTIONS_ANNOTATION } from './pruneTasks';
+import { syncOptionOf } from './syncOptions';
 import { parseSyncWave } from './syncWave';
 import { type ObjectRef, type SkippedPrune, type SyncGroup, type SyncPlan, type SyncTask } from './types';
 
@@ -66,18 +69,10 @@ export function deletePlan(hooks: readonly SyncTask[], live: readonly KubeObject
 
 /** Why an object outlives its app's deletion; undefined when it is deleted. */
 export function keptBecause(object: KubeObject): string | undefined {
-  if (syncOptionsOf(object).includes('Delete=false')) return KEPT_MESSAGES.deleteFalse;
+  if (syncOptionOf(object, 'Delete') === 'false') return KEPT_MESSAGES.deleteFalse;
   if (annotationOf(object, HELM_RESOURCE_POLICY_ANNOTATION) === 'keep') return KEPT_MESSAGES.helmKeep;
   if (isCrd(object)) return KEPT_MESSAGES.crd;
   return undefined;
-}
-
-/**
- * `Delete=false` only: the full parser of `argocd.argoproj.io/sync-options` (sync/syncOptions.ts)
- * is not needed to tell whether an object stays.
- */
-function syncOptionsOf(object: KubeObject): string[] {
-  return splitList(annotationOf(object, SYNC_OPTIONS_ANNOTATION) ?? '');
 }
 
 function annotationOf(object: KubeObject, key: string): string | undefined {
@@ -94,11 +89,18 @@ function deletionGroups(tasks: readonly SyncTask[]): SyncGroup[] {
   return groupTasks(ordered);
 }
 
-/** A prune task of the object: it is deleted once, by the uid listed, and waited for until gone. */
+/**
+ * A prune task of the object: it is deleted once, by the uid listed, and waited for until gone.
+ * `confirmDelete` is set only when the object asks, so the tasks of other deletions stay as they were.
+ */
 function deletionTask(object: KubeObject, ref: ObjectRef): SyncTask {
   // A live object's wave annotation cannot be fixed in this deletion: a bad one counts as 0.
   const wave = parseSyncWave(asManifest(object)).value;
-  return { phase: 'Sync', wave, ref, hookTypes: [], deletePolicies: [], prune: true, generatedName: false, object: identityOnly(object) };
+  const confirm = deleteConfirmOption(object);
+  return {
+    phase: 'Sync', wave, ref, hookTypes: [], deletePolicies: [], prune: true, generatedName: false, object: identityOnly(object),
+    ...(confirm ? { confirmDelete: confirm } : {}),
+  };
 }
 
 /** Identity and uid: enough to delete (or untrack) exactly the object listed, and nothing of its data. */

@@ -5,7 +5,8 @@ import { isInventory, type LiveKind } from './inventory';
 import { type KubeObject } from './manifest';
 import { objectKey, toObjectRef } from './objectRef';
 import { initialRows, type ResourceRow, type TaskUpdate } from './syncRun';
-import { planTasks, type SyncPlan, type SyncTask } from './types';
+import { type DeleteConfirmOption } from './deleteConfirm';
+import { planTasks, taskKey, type SyncPlan, type SyncTask } from './types';
 
 export interface DeleteInput {
   /** The deletion's id, shown and taken where a sync id is (`status`, `terminate`); hook names carry it. */
@@ -79,11 +80,15 @@ function liveRef(object: KubeObject) {
 
 /** `delete --dry-run`: a row per step the deletion would take, in order, each saying what it would do. */
 export function previewRows(plan: SyncPlan, untrack: readonly KubeObject[]): ResourceRow[] {
-  const rows = [...initialRows(plan).values(), ...untrackRows(untrack).values()];
-  return rows.map((row) => ({ ...row, message: row.message || previewMessage(row, untrack.length > 0) }));
+  const confirms = new Map(planTasks(plan).flatMap((t) => (t.confirmDelete ? [[taskKey(t), t.confirmDelete] as const] : [])));
+  const rows = [...initialRows(plan), ...untrackRows(untrack)];
+  return rows.map(([key, row]) => ({ ...row, message: row.message || previewMessage(row, untrack.length > 0, confirms.get(key)) }));
 }
 
-function previewMessage(row: ResourceRow, untracking: boolean): string {
+function previewMessage(row: ResourceRow, untracking: boolean, confirm: DeleteConfirmOption | undefined): string {
   if (untracking) return "would lose hooksync's labels and tracking id, and stay";
-  return row.hookType ? `would run (${row.hookType} hook)` : 'would be deleted, and waited for until gone';
+  if (row.hookType) return `would run (${row.hookType} hook)`;
+  // Its wave waits for the person: the dry run says so before anyone is surprised by the wait.
+  if (confirm) return `would be deleted once confirmed (${confirm}: hooksync confirm), and waited for until gone`;
+  return 'would be deleted, and waited for until gone';
 }

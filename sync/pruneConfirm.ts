@@ -3,6 +3,7 @@
 // `--sync-option Prune=confirm`. The group holding such a prune waits, before it applies anything,
 // until `hooksync confirm SYNC_ID` arrives (workflows/pruneConfirm.ts). Pure: the planner marks the
 // prune tasks, the workflow asks which of a group's tasks still wait.
+import { confirmationMessage } from './confirmMessage';
 import { type SyncGroup, type SyncTask } from './types';
 
 export const PRUNE_CONFIRM = 'Prune=confirm';
@@ -13,15 +14,7 @@ export function prunesToConfirm(group: SyncGroup, syncOptions: readonly string[]
   return group.tasks.filter((t) => t.prune && (all || t.confirmPrune === true));
 }
 
-/** True when some group of the plan holds a prune that needs confirmation. */
-export function planNeedsConfirm(groups: readonly SyncGroup[], syncOptions: readonly string[] = []): boolean {
-  return groups.some((g) => prunesToConfirm(g, syncOptions).length > 0);
-}
-
 /** The sync's message while it waits, in Argo CD's words: `Waiting for pruning confirmation of v1/ConfigMap/old and 1 more resources`. */
 export function pruneConfirmMessage(tasks: readonly SyncTask[]): string {
-  const [first] = tasks;
-  const apiVersion = first.object.apiVersion ?? (first.ref.group ? `${first.ref.group}/${first.ref.version}` : first.ref.version);
-  const more = tasks.length > 1 ? ` and ${tasks.length - 1} more resources` : '';
-  return `Waiting for pruning confirmation of ${apiVersion}/${first.ref.kind}/${first.ref.name}${more}`;
+  return confirmationMessage('pruning', tasks);
 }

@@ -21,7 +21,7 @@ export const SYNC_OPTION_VALUES = {
   ApplyOutOfSyncOnly: BOOLEAN,
   Prune: ['true', 'false', 'confirm'],
   PruneLast: BOOLEAN,
-  Delete: BOOLEAN,
+  Delete: ['true', 'false', 'confirm'],
   CreateNamespace: BOOLEAN,
   FailOnSharedResource: BOOLEAN,
 } as const satisfies Record<string, readonly string[]>;

@@ -3,6 +3,7 @@
 
 import { type KubeObject, type ManifestSource } from './manifest';
 import type { ResourceSelector } from './resourceSelector';
+import type { DeleteConfirmOption } from './deleteConfirm';
 import type { SyncOptions } from './syncOptions';
 
 /** Phases the sync engine runs, in execution order (spec §3.2: PreSync < Sync < PostSync < SyncFail). */
@@ -50,6 +51,11 @@ export interface SyncTask {
   prune: boolean;
   /** A prune whose live object has `Prune=confirm`: it waits for `hooksync confirm` (pruneConfirm.ts). */
   confirmPrune?: boolean;
+  /**
+   * A deletion (deletePlan.ts) of a live object that asks to be confirmed first, and the option
+   * that asked: it waits for `hooksync confirm` (deleteConfirm.ts).
+   */
+  confirmDelete?: DeleteConfirmOption;
   /**
    * True when `ref.name` was computed (hookName.ts): from `metadata.generateName`, or for a hook
    * with neither name nor generateName, which keeps its name across syncs and retries.

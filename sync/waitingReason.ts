@@ -38,6 +38,11 @@ export function pruneConfirmReason(task: SyncTask, syncId: string): WaitingReaso
   return waitingReason(task, { message: `Waiting for pruning confirmation (Prune=confirm): run hooksync confirm ${syncId}` });
 }
 
+/** A deletion held by `Delete=confirm` (or `Prune=confirm`): the waiting line names the option and the command. */
+export function deleteConfirmReason(task: SyncTask, deleteId: string): WaitingReason {
+  return waitingReason(task, { message: `Waiting for deletion confirmation (${task.confirmDelete ?? 'Delete=confirm'}): run hooksync confirm ${deleteId}` });
+}
+
 /** The `Waiting:` line of a sync between attempts: `retry 2 of 3 at 06:01:05Z (backoff 10s) after attempt 1 ended Failed`. */
 export function retryWaitText(wait: RetryWait): string {
   const limit = wait.limit < 0 ? '' : ` of ${wait.limit}`;

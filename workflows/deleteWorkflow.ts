@@ -3,7 +3,9 @@
 // hooks, then runs the PreDelete hooks, deletes the objects highest wave first (each wave gone before the next), runs
 // the PostDelete hooks and deletes hooks by policy. Groups run through the sync's own steps
 // (syncWorkflow.ts), so a deletion heartbeats, adopts after a crash, reports rows and progress and
-// shows its step in the Temporal UI exactly as a sync does.
+// shows its step in the Temporal UI exactly as a sync does. A wave holding an object with
+// `Delete=confirm` waits for `hooksync confirm` before it deletes anything (the sync's
+// Prune=confirm gate, pruneConfirm.ts, with the deletion's kind).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
   ApplicationFailure, CancellationScope, isCancellation, ParentClosePolicy, setCurrentDetails, setHandler, setWorkflowOptions, startChild, workflowInfo,
@@ -14,18 +16,25 @@ import { deletedMessage, deleteInputProblems, preDeleteFailedMessage, syncRunnin
 import type { KubeObject } from '../sync/manifest';
 import { dryRunScope } from '../sync/dryRunScope';
 import { applyUpdates, createdHooks, dryRunFailureMessage, endedUpdates, failureMessage, initialRows, runningHookTasks, type SyncResult } from '../sync/syncRun';
+import { DELETE_CONFIRM_KIND } from '../sync/confirmKind';
 import { isHook, planTasks } from '../sync/types';
 import { activitiesFor, attempt, cleanUpHooks, endAs, finish, resultOf, runGroupSafely, type Run } from './syncWorkflow';
 import { deletionLock } from './deletionLock';
+import { acceptConfirmations, type Confirmation } from './pruneConfirm';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, releaseLockSignal, syncStateQuery, syncWorkflowId } from './messages';
 
 type Lock = ChildWorkflowHandle<typeof deletionLock>;
+
+/** `Delete=confirm`: the wave of such an object waits for the `confirmPrune` update before it deletes anything. */
+const DELETE_CONFIRM_PATCH = 'delete-confirm-waits-for-update';
+const DELETE_CONFIRMATION: Confirmation = { kind: DELETE_CONFIRM_KIND, patch: DELETE_CONFIRM_PATCH };
 
 export async function deleteApp(input: DeleteInput): Promise<SyncResult> {
   const problems = deleteInputProblems(input);
   if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid delete input: ${problems.join('; ')}`, 'InvalidDeleteInput');
   const run = newRun(input);
   setHandler(syncStateQuery, () => resultOf(run));
+  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: undefined, phase: () => run.phase, kind: DELETE_CONFIRM_KIND });
   const lock = await lockOutSyncs(input);
   if (!lock) {
     endAs(run, 'Failed', syncRunningMessage(input.app, syncWorkflowId(input.cluster, input.app)));
@@ -57,7 +66,7 @@ function newRun(input: DeleteInput): Run {
   const syncInput = { syncId: input.syncId, app: input.app, cluster: input.cluster, attempt: 0, plan, prune: true };
   return {
     input: syncInput, plan, rows: new Map(), stamp, phase: 'Running', message: 'deletion started', skipped: new Set(),
-    gate: { confirmed: false }, unreleased: [], releaseHooksPerGroup: true,
+    gate: { confirmed: false }, confirmation: DELETE_CONFIRMATION, unreleased: [], releaseHooksPerGroup: true,
   };
 }
 

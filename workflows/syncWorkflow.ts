@@ -25,10 +25,10 @@ import { inputProblems } from '../sync/inputProblems';
 import { inventoryAfter, kindsToList, type LiveKind } from '../sync/inventory';
 import type { KubeObject } from '../sync/manifest';
 import { shouldRetry, withRetriedCount, type RetryWait } from '../sync/autoRetry';
-import { prunesToConfirm } from '../sync/pruneConfirm';
-import { pruneConfirmReason, type WaitingReason } from '../sync/waitingReason';
+import { PRUNE_CONFIRM_KIND } from '../sync/confirmKind';
+import { type WaitingReason } from '../sync/waitingReason';
 import { OUTCOME_ATTRIBUTE, PHASE_ATTRIBUTE, syncStateQuery } from './messages';
-import { acceptConfirmations, awaitConfirmation, type PruneGate } from './pruneConfirm';
+import { acceptConfirmations, awaitConfirmation, type Confirmation, type PruneGate } from './pruneConfirm';
 import { retryAfterBackoff } from './retryLoop';
 import { hookSamples } from '../sync/hookMetrics';
 import { countSync, recordHookDurations } from './syncMetrics';
@@ -93,6 +93,8 @@ export interface Run {
   inventory?: LiveKind[];
   /** Whether `hooksync confirm` let the prunes that need it go (Prune=confirm). */
   gate: PruneGate;
+  /** What the gate holds: a sync's Prune=confirm prunes when absent, a deletion's Delete=confirm deletions. */
+  confirmation?: Confirmation;
   /** What the workflow itself waits for now (a confirmation), for the state query. */
   waitingFor?: WaitingReason[];
   /** The backoff before the next attempt, while it runs. */
@@ -124,6 +126,7 @@ const WAVE_DELAY_PATCH = 'wave-delay-between-waves';
 const AUTO_RETRY_PATCH = 'auto-retry-continues-as-new';
 /** `Prune=confirm`: the group of such a prune waits for the `confirmPrune` update before it applies. */
 const PRUNE_CONFIRM_PATCH = 'prune-confirm-waits-for-update';
+const PRUNE_CONFIRMATION: Confirmation = { kind: PRUNE_CONFIRM_KIND, patch: PRUNE_CONFIRM_PATCH };
 /**
  * The apply reports resources finished whose server answer already passes their health rule
  * (activities/doneOnApply.ts); a group left with nothing running skips its wait activity.
@@ -144,7 +147,7 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     return conclude(notStarted(input));
   }
   setHandler(syncStateQuery, () => resultOf(run));
-  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: input.syncOptions, phase: () => run.phase });
+  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: input.syncOptions, phase: () => run.phase, kind: PRUNE_CONFIRM_KIND });
   try {
     // Syncs started before the dry run existed go on without one (their histories have no marker).
     if (run.phase === 'Running' && patched(DRY_RUN_PATCH)) await dryRunAll(run);
@@ -368,9 +371,9 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   setCurrentDetails(`**${title}**: applying`);
   // Tasks the dry run already did (namespaces it created) are not applied again.
   const pending = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Pending');
-  // Awaited only when a prune waits: an await more would move the apply after commands that follow it.
-  const held = heldPrunes(run, { ...group, tasks: pending });
-  if (held.length > 0) await confirmPrunes(run, held);
+  // Awaited only when a task waits: an await more would move the apply after commands that follow it.
+  const held = heldForConfirmation(run, { ...group, tasks: pending });
+  if (held.length > 0) await confirmHeld(run, held);
   run.applying = true;
   if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending)));
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed,
@@ -383,16 +386,18 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   return failedRows(run.rows, group);
 }
 
-/** Prune=confirm: the group's prunes that wait for `hooksync confirm` before anything of it is applied. */
-function heldPrunes(run: Run, group: SyncGroup): SyncTask[] {
-  const held = prunesToConfirm(group, run.input.syncOptions);
-  return held.length > 0 && !run.gate.confirmed && patched(PRUNE_CONFIRM_PATCH) ? held : [];
+/** Prune=confirm (Delete=confirm in a deletion): the group's tasks that wait for `hooksync confirm` before anything of it is applied. */
+function heldForConfirmation(run: Run, group: SyncGroup): SyncTask[] {
+  const { kind, patch } = run.confirmation ?? PRUNE_CONFIRMATION;
+  const held = kind.held(group, run.input.syncOptions);
+  return held.length > 0 && !run.gate.confirmed && patched(patch) ? held : [];
 }
 
-async function confirmPrunes(run: Run, held: readonly SyncTask[]): Promise<void> {
+async function confirmHeld(run: Run, held: readonly SyncTask[]): Promise<void> {
   const before = run.message;
-  await awaitConfirmation(run.gate, held, (waiting, message) => {
-    run.waitingFor = waiting.map((t) => pruneConfirmReason(t, run.input.syncId));
+  const { kind } = run.confirmation ?? PRUNE_CONFIRMATION;
+  await awaitConfirmation(run.gate, kind, held, (waiting, message) => {
+    run.waitingFor = waiting.map((t) => kind.reason(t, run.input.syncId));
     run.message = waiting.length > 0 ? message : before;
   });
 }

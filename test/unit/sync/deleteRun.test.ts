@@ -31,8 +31,13 @@ test('untrack rows start Pending and take the activity report on the same key', 
 });
 
 test('dry-run rows say what each step would do; kept objects say why', () => {
-  const { plan, untrack } = deletePlan([], [object('a'), object('kept', { 'argocd.argoproj.io/sync-options': 'Delete=false' })], { cascade: true });
-  expect(previewRows(plan, untrack).map((r) => `${r.name}: ${r.message}`)).toEqual(['a: would be deleted, and waited for until gone', 'kept: kept (Delete=false)']);
+  const options = (value: string) => ({ 'argocd.argoproj.io/sync-options': value });
+  const { plan, untrack } = deletePlan([], [object('a'), object('held', options('Delete=confirm')), object('kept', options('Delete=false'))], { cascade: true });
+  expect(previewRows(plan, untrack).map((r) => `${r.name}: ${r.message}`).sort()).toEqual([
+    'a: would be deleted, and waited for until gone',
+    'held: would be deleted once confirmed (Delete=confirm: hooksync confirm), and waited for until gone',
+    'kept: kept (Delete=false)',
+  ]);
   const orphaned = deletePlan([], [object('a')], { cascade: false });
   expect(previewRows(orphaned.plan, orphaned.untrack).map((r) => `${r.name}: ${r.message}`)).toEqual(["a: would lose hooksync's labels and tracking id, and stay"]);
 });

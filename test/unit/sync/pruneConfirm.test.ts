@@ -1,7 +1,8 @@
 // Prune=confirm: which prunes wait for `hooksync confirm`, and the words the sync waits with.
 import { type KubeObject } from '../../../sync/manifest';
 import { planSync } from '../../../sync/planSync';
-import { planNeedsConfirm, pruneConfirmMessage, prunesToConfirm } from '../../../sync/pruneConfirm';
+import { planHolds, PRUNE_CONFIRM_KIND } from '../../../sync/confirmKind';
+import { pruneConfirmMessage, prunesToConfirm } from '../../../sync/pruneConfirm';
 import { pruneConfirmReason } from '../../../sync/waitingReason';
 import { withPrunes } from '../../../sync/withPrunes';
 import { manifest } from './manifests';
@@ -20,20 +21,20 @@ const names = (tasks: { ref: { name: string } }[]) => tasks.map((t) => t.ref.nam
 test('only a live object whose sync options hold Prune=confirm waits', () => {
   const plan = pruned([live('ConfigMap', 'held', { [OPTIONS]: 'PruneLast=true, Prune=confirm' }), live('ConfigMap', 'free')]);
   expect(names(plan.groups.flatMap((g) => prunesToConfirm(g)))).toEqual(['held']);
-  expect(planNeedsConfirm(plan.groups)).toBe(true);
-  expect(planNeedsConfirm(pruned([live('ConfigMap', 'free')]).groups)).toBe(false);
+  expect(planHolds(PRUNE_CONFIRM_KIND, plan.groups)).toBe(true);
+  expect(planHolds(PRUNE_CONFIRM_KIND, pruned([live('ConfigMap', 'free')]).groups)).toBe(false);
 });
 
 test('--sync-option Prune=confirm holds every prune of the sync, and no object that is applied', () => {
   const plan = pruned([live('ConfigMap', 'a'), live('Deployment', 'b')]);
   const held = plan.groups.flatMap((g) => prunesToConfirm(g, ['Prune=confirm']));
   expect(names(held).sort()).toEqual(['a', 'b']);
-  expect(planNeedsConfirm(desired.groups, ['Prune=confirm'])).toBe(false);
+  expect(planHolds(PRUNE_CONFIRM_KIND, desired.groups, ['Prune=confirm'])).toBe(false);
 });
 
 test('Prune=false wins: a prune that is skipped never waits', () => {
   const plan = pruned([live('ConfigMap', 'kept', { [OPTIONS]: 'Prune=false,Prune=confirm' })]);
-  expect(planNeedsConfirm(plan.groups, ['Prune=confirm'])).toBe(false);
+  expect(planHolds(PRUNE_CONFIRM_KIND, plan.groups, ['Prune=confirm'])).toBe(false);
   expect(plan.skippedPrunes.map((s) => s.message)).toEqual(['ignored (no prune)']);
 });
 
