@@ -18,7 +18,7 @@ import { dryRunScope } from '../sync/dryRunScope';
 import { applyUpdates, createdHooks, dryRunFailureMessage, endedUpdates, failureMessage, initialRows, runningHookTasks, type SyncResult } from '../sync/syncRun';
 import { DELETE_CONFIRM_KIND } from '../sync/confirmKind';
 import { isHook, planTasks } from '../sync/types';
-import { activitiesFor, attempt, cleanUpHooks, endAs, finish, resultOf, runGroupSafely, type Run } from './syncWorkflow';
+import { activitiesFor, attempt, cleanUpHooks, confirmationOf, endAs, finish, resultOf, runGroupSafely, type Run } from './syncWorkflow';
 import { deletionLock } from './deletionLock';
 import { acceptConfirmations, type Confirmation } from './pruneConfirm';
 import { APP_ATTRIBUTE, CLUSTER_ATTRIBUTE, releaseLockSignal, syncStateQuery, syncWorkflowId } from './messages';
@@ -34,7 +34,7 @@ export async function deleteApp(input: DeleteInput): Promise<SyncResult> {
   if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid delete input: ${problems.join('; ')}`, 'InvalidDeleteInput');
   const run = newRun(input);
   setHandler(syncStateQuery, () => resultOf(run));
-  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: undefined, phase: () => run.phase, kind: DELETE_CONFIRM_KIND });
+  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: undefined, phase: () => run.phase, kind: confirmationOf(run).kind });
   const lock = await lockOutSyncs(input);
   if (!lock) {
     endAs(run, 'Failed', syncRunningMessage(input.app, syncWorkflowId(input.cluster, input.app)));

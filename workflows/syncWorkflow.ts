@@ -147,7 +147,7 @@ export async function sync(input: SyncInput): Promise<SyncResult> {
     return conclude(notStarted(input));
   }
   setHandler(syncStateQuery, () => resultOf(run));
-  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: input.syncOptions, phase: () => run.phase, kind: PRUNE_CONFIRM_KIND });
+  acceptConfirmations({ gate: run.gate, syncId: input.syncId, groups: () => run.plan.groups, syncOptions: input.syncOptions, phase: () => run.phase, kind: confirmationOf(run).kind });
   try {
     // Syncs started before the dry run existed go on without one (their histories have no marker).
     if (run.phase === 'Running' && patched(DRY_RUN_PATCH)) await dryRunAll(run);
@@ -388,14 +388,19 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
 
 /** Prune=confirm (Delete=confirm in a deletion): the group's tasks that wait for `hooksync confirm` before anything of it is applied. */
 function heldForConfirmation(run: Run, group: SyncGroup): SyncTask[] {
-  const { kind, patch } = run.confirmation ?? PRUNE_CONFIRMATION;
+  const { kind, patch } = confirmationOf(run);
   const held = kind.held(group, run.input.syncOptions);
   return held.length > 0 && !run.gate.confirmed && patched(patch) ? held : [];
 }
 
+/** A sync's Prune=confirm unless the run says otherwise (a deletion's Delete=confirm). */
+export function confirmationOf(run: Run): Confirmation {
+  return run.confirmation ?? PRUNE_CONFIRMATION;
+}
+
 async function confirmHeld(run: Run, held: readonly SyncTask[]): Promise<void> {
   const before = run.message;
-  const { kind } = run.confirmation ?? PRUNE_CONFIRMATION;
+  const { kind } = confirmationOf(run);
   await awaitConfirmation(run.gate, kind, held, (waiting, message) => {
     run.waitingFor = waiting.map((t) => kind.reason(t, run.input.syncId));
     run.message = waiting.length > 0 ? message : before;

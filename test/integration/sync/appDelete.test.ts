@@ -10,18 +10,11 @@ import { planDeleteHooks, startDeletion } from '../../../client/deleteClient';
 import { newSyncId } from '../../../client/syncClient';
 import { DELETE_WORKFLOW_TYPE, deleteWorkflowId, syncWorkflowId, taskQueueFor } from '../../../workflows/messages';
 import type { DeleteInput } from '../../../sync/deleteRun';
-import { documents, jobOrUndefined, jobYaml, useSyncHarness } from './syncTestKit';
+import { annotatedConfigMapYaml, documents, jobOrUndefined, jobYaml, useSyncHarness } from './syncTestKit';
 
 const kit = useSyncHarness();
 
-const configMap = (name: string, annotations: Record<string, string> = {}) => `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-  annotations: {${Object.entries(annotations).map(([k, v]) => ` "${k}": "${v}"`).join(',')} }
-data: {k: v}
-`;
+const configMap = annotatedConfigMapYaml;
 const wave = (n: number) => ({ 'argocd.argoproj.io/sync-wave': String(n) });
 
 /** Plans the deletion hooks of `yaml` (as `delete -f -` would), starts the deletion and follows it. */

@@ -14,18 +14,11 @@ import { readTestEnv } from '../../support/testEnv';
 import { confirmPrune, NothingToConfirm } from '../../../client/confirmPrune';
 import { planDeleteHooks, startDeletion } from '../../../client/deleteClient';
 import { newSyncId } from '../../../client/syncClient';
-import { documents, jobYaml, useSyncHarness } from './syncTestKit';
+import { annotatedConfigMapYaml, documents, jobYaml, useSyncHarness } from './syncTestKit';
 
 const kit = useSyncHarness();
 
-const configMap = (name: string, annotations: Record<string, string> = {}) => `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-  annotations: {${Object.entries(annotations).map(([k, v]) => ` "${k}": "${v}"`).join(',')} }
-data: {k: v}
-`;
+const configMap = annotatedConfigMapYaml;
 const CONFIRM = { 'argocd.argoproj.io/sync-options': 'Delete=confirm' };
 const WAVE_1 = { 'argocd.argoproj.io/sync-wave': '1' };
 

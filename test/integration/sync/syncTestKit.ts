@@ -130,6 +130,19 @@ ${o.serviceAccount ? `      serviceAccountName: ${o.serviceAccount}\n` : ''}    
 }
 
 /** The `app-config` ConfigMap (`mode: new`) that most tests sync next to their hooks. */
+/** A ConfigMap of this name with these annotations (sync options, waves, Helm's resource policy). */
+export function annotatedConfigMapYaml(name: string, annotations: Record<string, string> = {}): string {
+  const entries = Object.entries(annotations).map(([k, v]) => ` "${k}": "${v}"`).join(',');
+  return `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}
+  annotations: {${entries} }
+data: {k: v}
+`;
+}
+
 export function configMapYaml(o: { namespace?: string } = {}): string {
   return `
 apiVersion: v1
