@@ -3,6 +3,7 @@
 import { runPairs, type BenchContext, type PairSamples } from '../support/context';
 import { demoYaml, waveLadder, wideWave } from '../support/manifests';
 import { summarise, type BenchRow } from '../support/report';
+import { requestPipeline } from './requestPipeline';
 import { slope } from '../support/stats';
 
 const note = (p: PairSamples) => (p.failures.length > 0 ? `${p.failures.length} run(s) failed: ${[...new Set(p.failures)].join('; ')}` : undefined);
@@ -43,5 +44,7 @@ export async function wideWaves(ctx: BenchContext): Promise<BenchRow[]> {
     const scenario = `S3 ${count.toLocaleString('en')} ConfigMaps in one wave (B ${ctx.knobs.concurrency} in flight)`;
     rows.push({ scenario, unit: 's', b: summarise(p.b), hs: summarise(p.hs), goal: count >= 1000 ? 'finishes, ≤ 1.5×' : '≤ 1.5×', note: note(p) });
   }
+  // The smallest wave's requests alone, to show what of the ratio is client-node's (requestPipeline.ts).
+  rows.push(...(await requestPipeline(ctx, Math.min(...ctx.knobs.wideCounts))));
   return rows;
 }

@@ -39,3 +39,15 @@ test('an activity that fails stops the pulse too', async () => {
   await delay(60);
   expect(sent.length).toBe(count);
 });
+
+test("an activity's own heartbeats within one interval reach the SDK once, and the pulse carries the latest", async () => {
+  const { ctx, sent } = recordingContext();
+  // An interval far longer than the burst: only the first beat may go out at once.
+  const execute = heartbeatPulse(200)(ctx).inbound!.execute!;
+  await execute({ args: [], headers: {} }, async () => {
+    for (let i = 1; i <= 100; i++) ctx.heartbeat(`applied ${i} of 100`);
+    expect(sent).toEqual(['applied 1 of 100']);
+    await until(() => sent.length >= 2);
+  });
+  expect(sent[1]).toBe('applied 100 of 100');
+});
