@@ -17,6 +17,11 @@ export interface ListableKind {
   namespaced: boolean;
 }
 
+/** Discovery does not list the kind in that group and version: nothing was sent for the object. */
+export class KindNotServed extends Error {}
+
+export const isKindNotServed = (err: unknown): boolean => err instanceof KindNotServed;
+
 export interface Discovery {
   /** The collection path of `kind` in `apiVersion`, in `namespace` when the kind is namespaced. */
   collectionPath(apiVersion: string, kind: string, namespace: string): Promise<string>;
@@ -63,7 +68,7 @@ export function createDiscovery(kc: KubeConfig, configuration?: Configuration, l
       const find = (list: V1APIResource[]) => list.find((r) => r.kind === kind && !r.name.includes('/'));
       // A kind missing from the cache may have been added since (a CRD): ask again once.
       const resource = find(await resources(apiVersion, false)) ?? find(await resources(apiVersion, true));
-      if (!resource) throw new Error(`the server does not serve ${kind} in ${apiVersion}`);
+      if (!resource) throw new KindNotServed(`the server does not serve ${kind} in ${apiVersion}`);
       const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
       return resource.namespaced && namespace ? `${base}/namespaces/${namespace}/${resource.name}` : `${base}/${resource.name}`;
     },

@@ -11,6 +11,7 @@ import type { TaskUpdate } from '../sync/syncRun';
 import { isHook, taskKey, type SyncTask } from '../sync/types';
 import { applyTask, ownedElsewhere, refusedUpdate } from './applyTask';
 import { boundedParallel } from './boundedParallel';
+import { isKindNotServed } from './discovery';
 import type { KubeClient, LiveObject } from './kubeClient';
 import { APPLY_CONCURRENCY } from './applyGroup';
 import { readAhead } from './readAhead';
@@ -56,10 +57,6 @@ async function createNamespacesFirst(kube: KubeClient, namespaces: readonly Sync
   return created;
 }
 
-// client-node resolves a kind by discovery before it sends anything; a kind the server does not
-// serve fails there, not with an HTTP status.
-const KIND_NOT_SERVED = /^Unrecognized API version and kind/;
-
 /**
  * Only a refusal of the object as written fails the dry run: invalid (422), malformed or an
  * unknown field (400), or not fitting its schema (the apply's 500). Others may hang on what an
@@ -81,9 +78,9 @@ async function dryRun(kube: KubeClient, { task, skipIfKindMissing }: DryRunCheck
     const code = (err as { code?: unknown }).code;
     // A hook left by an earlier sync: what happens to it (BeforeHookCreation) is the real run's call.
     if (isHook(task) && code === 409) return undefined;
-    const kindMissing = code === 404 || KIND_NOT_SERVED.test((err as Error).message ?? '');
+    const kindMissing = code === 404 || isKindNotServed(err);
     if (kindMissing && skipIfKindMissing) return undefined;
-    if (KIND_NOT_SERVED.test((err as Error).message ?? '')) return refusedUpdate(key, `dry run: the cluster does not serve ${task.ref.kind} in ${task.object.apiVersion}`);
+    if (isKindNotServed(err)) return refusedUpdate(key, `dry run: the cluster does not serve ${task.ref.kind} in ${task.object.apiVersion}`);
     if (!isPermanent(err)) throw kubeFailure(err, `dry run of ${describeObject(task.ref)}`, task.object);
     return refusesTheObjectItself(err) ? refusedUpdate(key, `dry run: ${refusalMessage(err, task)}`) : undefined;
   }

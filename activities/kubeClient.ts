@@ -1,18 +1,13 @@
-// The one Kubernetes client of the activities. It wraps client-node's generic object API for URL
-// building (discovery), auth and TLS, and fixes one thing: client-node serialises bodies of known
-// kinds through its generated models, which silently drops unknown or misspelled fields. We send
-// the manifest's own JSON instead, with `fieldValidation=Strict`, so the API server names the bad
-// field as kubectl users expect. The same substitution carries JSON patches, whose body is an
-// array that client-node would otherwise replace by the object header it builds the URL from.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// The one Kubernetes client of the activities. Object requests go out through kubeRequest.ts
+// (client-node's KubeConfig for credentials and TLS, Node's HTTP client over one keep-alive pool),
+// to paths that discovery resolves. Every body is the manifest's own JSON, sent with
+// `fieldValidation=Strict`, so the API server names an unknown or misspelled field as kubectl
+// users expect (client-node's models would have dropped it silently). Discovery itself still asks
+// through client-node's API classes, with the same user agent, timeout and connections.
 import {
   type KubeConfig,
-  KubernetesObjectApi,
-  PatchStrategy,
   ServerConfiguration,
   createConfiguration,
-  type Configuration,
-  type KubernetesObject,
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
@@ -22,6 +17,7 @@ import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
 import { inFlightLimit } from './inFlightLimit';
 import { createKeepAliveAgent, MAX_SOCKETS } from './keepAliveAgent';
+import { createKubeRequester, type KubeRequest, type KubeVerb } from './kubeRequest';
 import { honouringRetryAfter } from './serverHints';
 import type { ObjectRef } from '../sync/types';
 
@@ -32,9 +28,9 @@ export const USER_AGENT = 'hooksync/0.1.0';
  * No single request may hang longer than this (client-node sets no timeout): the worker keeps
  * heartbeating while a call is in flight (worker/heartbeatPulse.ts), so only this ends a call to an
  * API server that stopped answering; the attempt then fails and is retried, instead of a call
- * outliving the activity that made it. The time counts from
- * when the request is handed to client-node, so a wait for a free pooled connection
- * (keepAliveAgent.ts) is part of it.
+ * outliving the activity that made it. The time counts once the request has its slot
+ * (inFlightLimit.ts): a wait for a slot is not part of it, and with no more requests out than the
+ * pool has sockets (keepAliveAgent.ts), none waits for a connection.
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -105,98 +101,58 @@ export function apiVersionOf(ref: Pick<ObjectRef, 'group' | 'version'>): string 
   return ref.group ? `${ref.group}/${ref.version}` : ref.version;
 }
 
-// The identifying header every object-API call needs (client-node does not export its type).
-type ObjectHeader = Parameters<KubernetesObjectApi['read']>[0];
-
-function specOf(ref: ObjectRef): ObjectHeader & KubernetesObject {
-  return { apiVersion: apiVersionOf(ref), kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
-}
-
 const dryRunParam = (options: WriteOptions) => (options.dryRun ? 'All' : undefined);
 
-/** The body a write sends as written (not through client-node's models), and how strictly it is checked. */
-interface ExactBody {
-  body: string;
-  fieldValidation: NonNullable<WriteOptions['fieldValidation']>;
-}
-
-// setDefaultNamespace is protected: the context's namespace is only a fallback, as in kubectl.
-class ObjectApi extends KubernetesObjectApi {
-  constructor(kc: KubeConfig, configuration: Configuration) {
-    super(configuration);
-    this.setDefaultNamespace(kc);
-  }
-}
-
-// Responses are deserialised into client-node's models (Dates, dropped unknowns); a JSON round
-// trip gives the plain object shape the pure health rules in sync/health expect.
-function plain<T>(value: unknown): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/** The query every write carries: who writes, how strictly the server checks, whether it persists. */
+function writeQuery(options: WriteOptions): KubeRequest['query'] {
+  return { fieldManager: FIELD_MANAGER, fieldValidation: options.fieldValidation ?? 'Strict', dryRun: dryRunParam(options) };
 }
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
-  const exactBody = new AsyncLocalStorage<ExactBody>();
   // One pool of connections for every request of this client, discovery's included.
   const keepAlive = createKeepAliveAgent();
   // As many requests at once as the pool has sockets, so that none waits inside the agent (inFlightLimit.ts).
   const limited = inFlightLimit(MAX_SOCKETS);
+  const requester = createKubeRequester(kc, keepAlive, { userAgent: USER_AGENT, timeoutMs: REQUEST_TIMEOUT_MS });
   // Each attempt takes a slot; a Retry-After wait between attempts holds none.
-  const send = <T>(call: () => Promise<T>) => honouringRetryAfter(() => limited(call));
-  const sendExactBody = {
-    async pre(ctx: RequestContext) {
-      ctx.setHeaderParam('User-Agent', USER_AGENT);
-      ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
-      const agent = keepAlive.agentFor(ctx.getAgent());
-      if (agent) ctx.setAgent(agent);
-      const exact = exactBody.getStore();
-      if (exact !== undefined && ctx.getHttpMethod() !== 'GET') {
-        ctx.setBody(exact.body);
-        ctx.setQueryParam('fieldValidation', exact.fieldValidation);
-      }
-      return ctx;
-    },
-    post: async (res: ResponseContext) => res,
-  };
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error('the kubeconfig has no current cluster');
-  const configuration = createConfiguration({
-    baseServer: new ServerConfiguration(cluster.server, {}),
-    authMethods: { default: kc },
-    promiseMiddleware: [sendExactBody],
-  });
-  const api = new ObjectApi(kc, configuration);
-  const withBody = <T>(body: unknown, call: () => Promise<T>, options: WriteOptions = {}) =>
-    exactBody.run({ body: JSON.stringify(body), fieldValidation: options.fieldValidation ?? 'Strict' }, () => send(call));
-  const discovery = createDiscovery(kc, configuration, limited);
+  const send = <T>(method: KubeVerb, req: KubeRequest) => honouringRetryAfter(() => limited(() => requester(method, req))) as Promise<T>;
+  const discovery = createDiscovery(kc, discoveryConfiguration(kc, keepAlive), limited);
+  // As kubectl: an object that names no namespace is in the context's.
+  const defaultNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
+  const objectPath = async (apiVersion: string, kind: string, namespace: string | undefined, name: string) =>
+    `${await discovery.collectionPath(apiVersion, kind, namespace || defaultNamespace)}/${encodeURIComponent(name)}`;
+  const pathOf = (ref: ObjectRef) => objectPath(apiVersionOf(ref), ref.kind, ref.namespace, ref.name);
+  const pathOfObject = (obj: KubeObject) => objectPath(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name ?? '');
+  const collectionOf = (obj: KubeObject) => discovery.collectionPath(obj.apiVersion, obj.kind, obj.metadata.namespace || defaultNamespace);
 
   return {
     async read(ref) {
       try {
-        return plain<LiveObject>(await send(() => api.read(specOf(ref))));
+        return await send<LiveObject>('GET', { path: await pathOf(ref) });
       } catch (err) {
         if ((err as { code?: number }).code === 404) return undefined;
         throw err;
       }
     },
     async create(obj, options = {}) {
-      return plain<LiveObject>(await withBody(obj, () => api.create(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER), options));
+      return send<LiveObject>('POST', { path: await collectionOf(obj), query: writeQuery(options), body: obj });
     },
     async apply(obj, options = {}) {
-      const call = () => api.patch(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
-      return plain<LiveObject>(await withBody(obj, call, options));
+      const query = { ...writeQuery(options), force: true };
+      return send<LiveObject>('PATCH', { path: await pathOfObject(obj), query, body: obj, contentType: 'application/apply-patch+yaml' });
     },
     async replace(obj, options = {}) {
-      return plain<LiveObject>(await withBody(obj, () => api.replace(structuredClone(obj), undefined, dryRunParam(options), FIELD_MANAGER), options));
+      return send<LiveObject>('PUT', { path: await pathOfObject(obj), query: writeQuery(options), body: obj });
     },
     async jsonPatch(ref, patch) {
-      const call = () => api.patch(specOf(ref), undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.JsonPatch);
-      return plain<LiveObject>(await withBody(patch, call));
+      return send<LiveObject>('PATCH', { path: await pathOf(ref), query: writeQuery({}), body: patch, contentType: 'application/json-patch+json' });
     },
     async delete(ref, { propagation = 'Background', uid }: DeleteOptions = {}) {
+      // Never the REST default: for Jobs it orphans the pods. In the query, where the audit log shows it.
+      const query = { propagationPolicy: propagation };
+      const body = uid ? { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { uid } } : undefined;
       try {
-        // Never the REST default: for Jobs it orphans the pods.
-        const body = uid ? { preconditions: { uid } } : undefined;
-        await send(() => api.delete(specOf(ref), undefined, undefined, undefined, undefined, propagation, body));
+        await send('DELETE', { path: await pathOf(ref), query, body });
       } catch (err) {
         if ((err as { code?: number }).code !== 404) throw err;
       }
@@ -204,15 +160,32 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     changeWatch: () => new ChangeWatch(kc, discovery.collectionPath),
     listableKinds: () => discovery.listableKinds(),
     async list(apiVersion, kind, namespace, labelSelector) {
-      const res = await send(() => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector));
-      return plain<{ items: LiveObject[] }>(res).items.map((item) => ({ ...item, apiVersion, kind }));
+      const path = await discovery.collectionPath(apiVersion, kind, namespace ?? '');
+      const res = await send<{ items: LiveObject[] }>('GET', { path, query: { labelSelector: labelSelector || undefined } });
+      return res.items.map((item) => ({ ...item, apiVersion, kind }));
     },
     async listPage(apiVersion, kind, namespace, { labelSelector, limit, next }) {
-      const call = () => api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector || undefined, limit, next);
-      // client-node's model names the token `_continue` (`continue` is a reserved word).
-      const res = plain<{ items: LiveObject[]; metadata?: { _continue?: string; continue?: string } }>(await send(call));
-      const token = res.metadata?._continue || res.metadata?.continue || undefined;
-      return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: token };
+      const path = await discovery.collectionPath(apiVersion, kind, namespace ?? '');
+      const query = { labelSelector: labelSelector || undefined, limit, continue: next };
+      const res = await send<{ items: LiveObject[]; metadata?: { continue?: string } }>('GET', { path, query });
+      return { items: res.items.map((item) => ({ ...item, apiVersion, kind })), next: res.metadata?.continue || undefined };
     },
   };
+}
+
+/** client-node's API classes for discovery, with the client's user agent, timeout and connections. */
+function discoveryConfiguration(kc: KubeConfig, keepAlive: ReturnType<typeof createKeepAliveAgent>) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+  const settings = {
+    async pre(ctx: RequestContext) {
+      ctx.setHeaderParam('User-Agent', USER_AGENT);
+      ctx.setSignal(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+      const agent = keepAlive.agentFor(ctx.getAgent());
+      if (agent) ctx.setAgent(agent);
+      return ctx;
+    },
+    post: async (res: ResponseContext) => res,
+  };
+  return createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [settings] });
 }

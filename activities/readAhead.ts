@@ -8,6 +8,7 @@ import { objectKey } from '../sync/objectRef';
 import { describeObject } from '../sync/problems';
 import type { ObjectRef } from '../sync/types';
 import { boundedParallel } from './boundedParallel';
+import { isKindNotServed } from './discovery';
 import { apiVersionOf, type KubeClient, type LiveObject } from './kubeClient';
 import { kubeFailure } from './kubeFailures';
 
@@ -67,14 +68,10 @@ export async function readLive(kube: KubeClient, refs: readonly ObjectRef[], opt
   });
 }
 
-// client-node resolves a kind by discovery before it sends anything; a kind the server does not
-// serve fails there, not with an HTTP status.
-const KIND_NOT_SERVED = /^Unrecognized API version and kind/;
-
 /** Not allowed to list (403), not served (404, discovery), or not listable (405): GETs decide. */
 function cannotList(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
-  return code === 403 || code === 404 || code === 405 || KIND_NOT_SERVED.test((err as Error).message ?? '');
+  return code === 403 || code === 404 || code === 405 || isKindNotServed(err);
 }
 
 /** Every page of one collection; undefined when it cannot be listed. A token that expired (410) starts over. */

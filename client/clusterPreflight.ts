@@ -3,7 +3,7 @@
 // objects should be refused up front, naming the manifest, not fail after its PreSync hooks ran.
 // The worker still holds the credentials that write; these calls only read (version, discovery).
 import { VersionApi, type KubeConfig } from '@kubernetes/client-node';
-import { createDiscovery } from '../activities/discovery';
+import { createDiscovery, isKindNotServed } from '../activities/discovery';
 import { describeObject, formatSource } from '../sync/problems';
 import { planTasks, type SyncPlan, type SyncTask } from '../sync/types';
 import { skipsDryRunOnMissing } from '../sync/dryRunScope';
@@ -51,7 +51,7 @@ async function reachable(kc: KubeConfig): Promise<void> {
 
 /** True for discovery's "not served" answer; anything else (an outage mid-way) is rethrown. */
 function unserved(err: unknown): boolean {
-  if (err instanceof Error && err.message.startsWith('the server does not serve')) return false;
+  if (isKindNotServed(err)) return false;
   if (typeof (err as { code?: unknown }).code === 'number') return false;
   throw new ClusterUnreachable(`cannot reach the cluster: ${causeOf(err)}`);
 }
