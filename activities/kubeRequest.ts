@@ -4,8 +4,8 @@
 // auth) and builds the agent (TLS material, proxy), which keepAliveAgent.ts swaps for the pooled
 // one. What is skipped is the rest of that pipeline (rxjs, node-fetch, model (de)serialisation, a
 // JSON round trip back to plain objects): it cost about 0.4 ms of CPU per request (--cpu-prof),
-// which a wave of 200 objects pays twice (the dry run and the apply): 200 dry-run applies took
-// 1.8 times as long as over plain HTTPS, and take 1.2 times as long now (README, Measurements).
+// which a wave of 200 objects pays twice (the dry run and the apply). 200 dry-run applies now take
+// 1.17 times as long as over plain HTTPS (README, Measurements).
 //
 // Answers other than 2xx are thrown as client-node's ApiException (status `code`, the parsed
 // Status as `body`, the response headers), the shape kubeFailures.ts and serverHints.ts read.
