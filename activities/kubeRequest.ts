@@ -11,9 +11,12 @@
 // Status as `body`, the response headers), the shape kubeFailures.ts and serverHints.ts read.
 import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createGunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { ApiException, HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import type { KeepAliveAgent } from './keepAliveAgent';
+
+const gunzipped = promisify(gunzip);
 
 export type KubeVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -84,11 +87,16 @@ function send(url: URL, { method, headers, agent, signal }: SendOptions, payload
   });
 }
 
+/**
+ * The whole body, unzipped once it is in. Read from the response itself, so that a connection cut
+ * mid-body (or the timeout) fails the read with the connection's own error
+ * (test/integration/kube/kubeRequest.test.ts cuts one).
+ */
 async function bodyText(res: IncomingMessage): Promise<string> {
-  const stream = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  return (res.headers['content-encoding'] === 'gzip' ? await gunzipped(raw) : raw).toString('utf8');
 }
 
 /** The Status object the server sends with a refusal, or the text when it is not JSON. */

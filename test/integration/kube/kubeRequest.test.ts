@@ -1,15 +1,23 @@
 // The KubeClient's own transport (activities/kubeRequest.ts) on the real API server: a LIST big
-// enough for the server to compress arrives gzipped and is read whole, and refusals keep the shape
-// the rest of the activities read (status code, the server's Status). What the server sent is
-// read from Node's diagnostics channel, not from the code under test.
+// enough for the server to compress arrives gzipped and is read whole, a connection cut in the
+// middle of that answer fails the request instead of leaving it waiting, and refusals keep the
+// shape the rest of the activities read (status code, the server's Status). What the server sent
+// is read from Node's diagnostics channel, not from the code under test; the cut is made by a
+// byte-forwarding TCP proxy in front of the real server.
+import { randomBytes } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
 import { createKubeClient, type KubeClient } from '../../../activities/kubeClient';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
 
 const CONFIG_MAPS = 40;
-/** 40 × 5,000 characters: well over the 128 KiB from which the API server compresses an answer. */
-const VALUE = 'x'.repeat(5_000);
+/**
+ * 40 × 5,000 characters: well over the 128 KiB from which the API server compresses an answer, and
+ * random, each its own, so that the compressed answer stays big enough to be cut in its middle.
+ */
+const VALUES = Array.from({ length: CONFIG_MAPS }, () => randomBytes(3_750).toString('base64'));
 let cluster: TestCluster;
 let kube: KubeClient;
 let ns: string;
@@ -19,7 +27,7 @@ beforeAll(async () => {
   kube = createKubeClient(cluster.kc);
   ns = await createTestNamespace(cluster, 'kube-request');
   await Promise.all(Array.from({ length: CONFIG_MAPS }, (_, i) =>
-    cluster.core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: `big-${i}` }, data: { value: VALUE } } })));
+    cluster.core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: `big-${i}` }, data: { value: VALUES[i] } } })));
 });
 afterAll(() => deleteTestNamespace(cluster, ns));
 
@@ -47,7 +55,7 @@ test('a LIST the server answers gzipped is read whole', async () => {
   expect(encodings).toEqual(['gzip']);
   const big = items.filter((item) => item.metadata.name?.startsWith('big-'));
   expect(big).toHaveLength(CONFIG_MAPS);
-  expect(big.every((item) => (item as { data?: { value?: string } }).data?.value === VALUE)).toBe(true);
+  expect(big.every((item) => (item as { data?: { value?: string } }).data?.value === VALUES[Number(item.metadata.name?.slice('big-'.length))])).toBe(true);
   expect(big[0]).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap' });
 });
 
@@ -57,4 +65,55 @@ test("a refusal carries the HTTP status and the server's Status; a missing objec
   expect(refusal?.code).toBe(400);
   expect(refusal?.body?.message).toContain('dataa');
   await expect(kube.read({ group: '', version: 'v1', kind: 'ConfigMap', namespace: ns, name: 'absent' })).resolves.toBeUndefined();
+});
+
+/** Forwards TCP to `target`; once armed, cuts the next connection that has sent `cutAfter` bytes back. */
+function cuttingProxy(target: URL, cutAfter: number): Promise<{ server: Server; url: string; arm(): void; cuts(): number }> {
+  let armed = false;
+  let cuts = 0;
+  const server = createServer((client: Socket) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    let sent = 0;
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (armed) sent += chunk.length;
+      if (armed && sent > cutAfter) {
+        armed = false;
+        cuts++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      client.write(chunk);
+    });
+    const close = () => { client.destroy(); upstream.destroy(); };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('end', () => client.end());
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    resolve({ server, url: `https://127.0.0.1:${port}`, arm: () => { armed = true; }, cuts: () => cuts });
+  }));
+}
+
+test('a connection cut in the middle of a gzipped answer fails the request; it does not wait', async () => {
+  const target = new URL(cluster.kc.getCurrentCluster()!.server);
+  // Past the answer's headers, well inside its compressed body (over 100 kB of random data).
+  const proxy = await cuttingProxy(target, 20_000);
+  try {
+    const kc = new KubeConfig();
+    kc.loadFromString(cluster.kc.exportConfig());
+    kc.clusters = kc.clusters.map((c) => (c.name === kc.getCurrentCluster()!.name ? { ...c, server: proxy.url } : c));
+    const throughProxy = createKubeClient(kc);
+    // Discovery and the TLS handshake first, so that the cut falls in the LIST's answer.
+    await throughProxy.read({ group: '', version: 'v1', kind: 'ConfigMap', namespace: ns, name: 'big-0' });
+    proxy.arm();
+    const failure = await throughProxy.list('v1', 'ConfigMap', ns, '').then(() => undefined, (err: unknown) => err as Error & { code?: unknown });
+    expect(proxy.cuts()).toBe(1);
+    // The connection's own error, not the 10 s request timeout.
+    expect(failure).toBeDefined();
+    expect(failure?.name).not.toBe('TimeoutError');
+  } finally {
+    proxy.server.close();
+  }
 });
