@@ -116,7 +116,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   const requester = createKubeRequester(kc, keepAlive, { userAgent: USER_AGENT, timeoutMs: REQUEST_TIMEOUT_MS });
   // Each attempt takes a slot; a Retry-After wait between attempts holds none.
   const send = <T>(method: KubeVerb, req: KubeRequest) => honouringRetryAfter(() => limited(() => requester(method, req))) as Promise<T>;
-  const discovery = createDiscovery(kc, discoveryConfiguration(kc, keepAlive), limited);
+  const discovery = createDiscovery(kc, discoveryConfiguration(kc, requester.server, keepAlive), limited);
   // As kubectl: an object that names no namespace is in the context's.
   const defaultNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
   const objectPath = async (apiVersion: string, kind: string, namespace: string | undefined, name: string) =>
@@ -174,9 +174,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
 }
 
 /** client-node's API classes for discovery, with the client's user agent, timeout and connections. */
-function discoveryConfiguration(kc: KubeConfig, keepAlive: ReturnType<typeof createKeepAliveAgent>) {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+function discoveryConfiguration(kc: KubeConfig, server: string, keepAlive: ReturnType<typeof createKeepAliveAgent>) {
   const settings = {
     async pre(ctx: RequestContext) {
       ctx.setHeaderParam('User-Agent', USER_AGENT);
@@ -187,5 +185,5 @@ function discoveryConfiguration(kc: KubeConfig, keepAlive: ReturnType<typeof cre
     },
     post: async (res: ResponseContext) => res,
   };
-  return createConfiguration({ baseServer: new ServerConfiguration(cluster.server, {}), authMethods: { default: kc }, promiseMiddleware: [settings] });
+  return createConfiguration({ baseServer: new ServerConfiguration(server, {}), authMethods: { default: kc }, promiseMiddleware: [settings] });
 }

@@ -36,14 +36,14 @@ export interface RequestSettings {
   timeoutMs: number;
 }
 
-/** Sends one request and answers the parsed JSON body (undefined when empty). */
-export type KubeRequester = (method: KubeVerb, req: KubeRequest) => Promise<unknown>;
+/** Sends one request and answers the parsed JSON body (undefined when empty); `server` is the cluster's URL. */
+export type KubeRequester = ((method: KubeVerb, req: KubeRequest) => Promise<unknown>) & { server: string };
 
 export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, settings: RequestSettings): KubeRequester {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
   const server = cluster.server.replace(/\/+$/, '');
-  return async (method, { path, query = {}, body, contentType = 'application/json' }) => {
+  const requester = async (method: KubeVerb, { path, query = {}, body, contentType = 'application/json' }: KubeRequest) => {
     const url = new URL(server + path);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
     // client-node's own step: credentials into the headers, the kubeconfig's TLS and proxy into an agent.
@@ -66,6 +66,7 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
     if (status >= 200 && status <= 299) return text === '' ? undefined : JSON.parse(text);
     throw new ApiException(status, 'Unsuccessful HTTP Request', parsedOrText(text), flatHeaders(res));
   };
+  return Object.assign(requester, { server: cluster.server });
 }
 
 interface SendOptions {
