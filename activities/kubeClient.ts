@@ -15,7 +15,7 @@ import type { JsonPatchOperation } from '../sync/finalizerRemoval';
 import type { KubeObject } from '../sync/manifest';
 import { ChangeWatch } from './changeWatch';
 import { createDiscovery, type ListableKind } from './discovery';
-import { inFlightLimit } from './inFlightLimit';
+import { inFlightLimit, type InFlightLimit } from './inFlightLimit';
 import { createKeepAliveAgent, MAX_SOCKETS } from './keepAliveAgent';
 import { createKubeRequester, type KubeRequest, type KubeVerb } from './kubeRequest';
 import { honouringRetryAfter } from './serverHints';
@@ -114,9 +114,12 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   // As many requests at once as the pool has sockets, so that none waits inside the agent (inFlightLimit.ts).
   const limited = inFlightLimit(MAX_SOCKETS);
   const requester = createKubeRequester(kc, keepAlive, { userAgent: USER_AGENT, timeoutMs: REQUEST_TIMEOUT_MS });
-  // Each attempt takes a slot; a Retry-After wait between attempts holds none.
-  const send = <T>(method: KubeVerb, req: KubeRequest) => honouringRetryAfter(() => limited(() => requester(method, req))) as Promise<T>;
-  const discovery = createDiscovery(kc, discoveryConfiguration(kc, requester.server, keepAlive), limited);
+  // Each attempt takes a slot; a Retry-After wait between attempts holds none. Discovery's requests
+  // are waited out too: a kind's first use asks for its group's resources, and an activity failed by
+  // that one refusal redid all it had done (N2 in test/integration/durability/throttled.test.ts).
+  const hinted: InFlightLimit = (call) => honouringRetryAfter(() => limited(call));
+  const send = <T>(method: KubeVerb, req: KubeRequest) => hinted(() => requester(method, req)) as Promise<T>;
+  const discovery = createDiscovery(kc, discoveryConfiguration(kc, requester.server, keepAlive), hinted);
   // As kubectl: an object that names no namespace is in the context's.
   const defaultNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
   const objectPath = async (apiVersion: string, kind: string, namespace: string | undefined, name: string) =>

@@ -3,8 +3,11 @@
 // and `Reject`, and other clients of the same ServiceAccount keep that seat busy until the sync has
 // been turned away. The API server answers many of the worker's requests 429 with `Retry-After`;
 // the sync must wait them out, complete, and create its hook exactly once.
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import diagnostics from 'node:diagnostics_channel';
 import { CoreV1Api, KubeConfig, KubernetesObjectApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import type { WorkflowHandle } from '@temporalio/client';
+import { createKubeClient } from '../../../activities/kubeClient';
 import { syncWorkflowId } from '../../../workflows/messages';
 import { auditedDryRuns, auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
@@ -149,4 +152,44 @@ test('N2 requests turned away with 429 and Retry-After are waited out: the sync 
   const creates = auditedWrites(ns).filter((e) => e.verb === 'create' && e.name === 'db-migrate');
   expect(creates.map((e) => e.code).filter((code) => code !== 429)).toEqual([201]);
   console.log(`throttled sync: ${turnedAway().length} request(s) turned away; retried: ${throttled.map((a) => `${a.summary} (attempt ${a.attempts})`).join(', ')}; create requests for the hook: ${creates.map((e) => e.code).join(', ')}`);
+});
+
+/** Whether a request whose path ends in `suffix` was answered 429 while `work` ran; `onTurnedAway` is called at the first. */
+async function turnedAwayDuring(suffix: string, onTurnedAway: () => void, work: () => Promise<unknown>): Promise<boolean> {
+  let turnedAway = false;
+  const onFinish = (message: unknown) => {
+    const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+    if (turnedAway || response.statusCode !== 429 || !request.path.split('?')[0].endsWith(suffix)) return;
+    turnedAway = true;
+    onTurnedAway();
+  };
+  diagnostics.subscribe('http.client.response.finish', onFinish);
+  try {
+    await work();
+    return turnedAway;
+  } finally {
+    diagnostics.unsubscribe('http.client.response.finish', onFinish);
+  }
+}
+
+test('a discovery request turned away with Retry-After is waited out, like any other: the first use of a kind does not fail', async () => {
+  // Before, only object requests honoured the hint: the first Job of a sync asked for batch/v1's
+  // resources, the one refusal failed the activity, and every retry met the same crowd of its own
+  // requests (N2 above once ran out its time that way on the Temporal cluster).
+  const crowd = startCrowd(saConfig, ns, 12);
+  await crowd.saturated;
+  let stopping: Promise<void> | undefined;
+  try {
+    // A fresh client asks for the kind's resources again; now and then one slips in between the
+    // crowd's requests, so try until the server has turned one away.
+    for (let tries = 1; ; tries++) {
+      const kube = createKubeClient(saConfig);
+      const read = () => kube.read({ group: 'batch', version: 'v1', kind: 'Job', namespace: ns, name: 'never-created' });
+      // The read must come back empty (the Job does not exist), not with the 429.
+      if (await turnedAwayDuring('/apis/batch/v1', () => { stopping = crowd.stop(); }, () => expect(read()).resolves.toBeUndefined())) break;
+      if (tries === 50) throw new Error('the API server never turned a discovery request away: the crowd does not hold the seat');
+    }
+  } finally {
+    await (stopping ?? crowd.stop());
+  }
 });

@@ -21,20 +21,30 @@ describe('Retry-After on 429 and 503', () => {
       calls++;
       if (calls < 3) throw throttled('1');
       return 'ok';
-    }, async (ms) => { waits.push(ms); });
+    }, { wait: async (ms) => { waits.push(ms); }, random: () => 0 });
     expect([result, calls, waits]).toEqual(['ok', 3, [1000, 1000]]);
+  });
+
+  test('each wait is the hint plus up to half of it again, so requests turned away together come back apart', async () => {
+    const waits: number[] = [];
+    const draws = [0, 0.5, 0.999];
+    await expect(honouringRetryAfter(async () => { throw throttled('2'); }, {
+      wait: async (ms) => { waits.push(ms); },
+      random: () => draws[waits.length],
+    })).rejects.toThrow('Too many requests');
+    expect(waits).toEqual([2000, 2500, 2999]);
   });
 
   test('after a few hinted retries the error goes to Temporal, whose backoff takes over', async () => {
     let calls = 0;
-    const call = honouringRetryAfter(async () => { calls++; throw throttled('1'); }, async () => undefined);
+    const call = honouringRetryAfter(async () => { calls++; throw throttled('1'); }, { wait: async () => undefined });
     await expect(call).rejects.toThrow('Too many requests');
     expect(calls).toBe(MAX_HINTED_RETRIES + 1);
   });
 
   test('an answer without a hint is not retried here', async () => {
     let calls = 0;
-    await expect(honouringRetryAfter(async () => { calls++; throw throttled(); }, async () => undefined)).rejects.toThrow();
+    await expect(honouringRetryAfter(async () => { calls++; throw throttled(); }, { wait: async () => undefined })).rejects.toThrow();
     expect(calls).toBe(1);
   });
 
