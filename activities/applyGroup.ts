@@ -55,7 +55,7 @@ async function applyTasks(kube: KubeClient, tasks: readonly SyncTask[], stamp: S
     updates.push(...(await boundedParallel(run, APPLY_CONCURRENCY, async (task) => {
       const result = await applyTaskAnswered(kube, task, stamp, known.get(objectKey(task.ref)));
       applied++;
-      // The SDK throttles heartbeats: one per write costs nothing and keeps a big group alive.
+      // Coalesced to one a second (worker/heartbeatPulse.ts): one per write costs next to nothing.
       beat();
       return finishDone ? doneOnApply(task, result, healthChecks) : result.update;
     })));
