@@ -3,14 +3,13 @@
 // and `Reject`, and other clients of the same ServiceAccount keep that seat busy until the sync has
 // been turned away. The API server answers many of the worker's requests 429 with `Retry-After`;
 // the sync must wait them out, complete, and create its hook exactly once.
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import diagnostics from 'node:diagnostics_channel';
 import { CoreV1Api, KubeConfig, KubernetesObjectApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createKubeClient } from '../../../activities/kubeClient';
 import { syncWorkflowId } from '../../../workflows/messages';
 import { auditedDryRuns, auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
+import { whileWatchingResponses } from '../../support/httpResponses';
 import { activityRetriedAfter, activityRuns } from '../../support/faultHarness';
 import { runSync, startSyncHarness, type SyncHarness } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
@@ -157,19 +156,12 @@ test('N2 requests turned away with 429 and Retry-After are waited out: the sync 
 /** Whether a request whose path ends in `suffix` was answered 429 while `work` ran; `onTurnedAway` is called at the first. */
 async function turnedAwayDuring(suffix: string, onTurnedAway: () => void, work: () => Promise<unknown>): Promise<boolean> {
   let turnedAway = false;
-  const onFinish = (message: unknown) => {
-    const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+  await whileWatchingResponses((request, response) => {
     if (turnedAway || response.statusCode !== 429 || !request.path.split('?')[0].endsWith(suffix)) return;
     turnedAway = true;
     onTurnedAway();
-  };
-  diagnostics.subscribe('http.client.response.finish', onFinish);
-  try {
-    await work();
-    return turnedAway;
-  } finally {
-    diagnostics.unsubscribe('http.client.response.finish', onFinish);
-  }
+  }, work);
+  return turnedAway;
 }
 
 test('a discovery request turned away with Retry-After is waited out, like any other: the first use of a kind does not fail', async () => {

@@ -5,11 +5,10 @@
 // is read from Node's diagnostics channel, not from the code under test; the cut is made by a
 // byte-forwarding TCP proxy in front of the real server.
 import { randomBytes } from 'node:crypto';
-import diagnostics from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createKubeClient, type KubeClient } from '../../../activities/kubeClient';
+import { whileWatchingResponses } from '../../support/httpResponses';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace, type TestCluster } from '../../support/testCluster';
 
 const CONFIG_MAPS = 40;
@@ -34,16 +33,9 @@ afterAll(() => deleteTestNamespace(cluster, ns));
 /** The content encodings of the answers to requests whose path contains `fragment`, while `work` runs. */
 async function encodingsDuring(fragment: string, work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
-  const onFinish = (message: unknown) => {
-    const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+  await whileWatchingResponses((request, response) => {
     if (request.path.includes(fragment)) seen.push(String(response.headers['content-encoding'] ?? 'identity'));
-  };
-  diagnostics.subscribe('http.client.response.finish', onFinish);
-  try {
-    await work();
-  } finally {
-    diagnostics.unsubscribe('http.client.response.finish', onFinish);
-  }
+  }, work);
   return seen;
 }
 
