@@ -1,6 +1,7 @@
 // Benchmark: how long a workflow task takes, from its start to its completion in the history, for
-// syncs of 1 and of 200 ConfigMaps against a workflow that only calls no-op activities, on the same
-// Temporal server, with hooksync's data converter (encryption, claim check) on both; rounds interleaved.
+// syncs of 1 and of 200 ConfigMaps against a workflow that only calls no-op activities (once with
+// nothing, once sending each the plan of 200 ConfigMaps), on the same Temporal server, with
+// hooksync's data converter (compression, encryption, claim check) on all; rounds interleaved.
 // A sync's fixed cost is mostly its workflow tasks and activity hops (README, Measurements), so
 // this separates what hooksync's workflow adds from what any workflow pays here. Not part of the
 // test command; run it with
@@ -11,7 +12,7 @@ import { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { hooksyncDataConverter } from '../codec/dataConverter';
 import { configMapYaml, documents } from '../test/integration/sync/syncTestKit';
-import { runSync, startSyncHarness, type SyncHarness } from '../test/support/syncHarness';
+import { planYaml, runSync, startSyncHarness, type SyncHarness } from '../test/support/syncHarness';
 import { createTestNamespace, deleteTestNamespace } from '../test/support/testCluster';
 import { readTestEnv } from '../test/support/testEnv';
 import { syncWorkflowId } from '../workflows/messages';
@@ -63,6 +64,9 @@ test('workflow tasks: syncs of 1 and 200 ConfigMaps against no-op activities', a
   });
   const sync: Record<number, number[][]> = { 1: [], 200: [] };
   const noop: number[][] = [];
+  const loaded: number[][] = [];
+  // The plan of 200 ConfigMaps as the sync's activities are sent it: same size, same shape.
+  const load = (await planYaml(configMaps('load', 200), namespace)).plan;
   try {
     await worker.runUntil(async () => {
       for (let round = 0; round < ROUNDS; round++) {
@@ -75,12 +79,15 @@ test('workflow tasks: syncs of 1 and 200 ConfigMaps against no-op activities', a
         const handle = await h.client.workflow.start('noopSteps', { taskQueue, workflowId: `${taskQueue}-${round}`, args: [2] });
         await handle.result();
         noop.push(await workflowTaskMs(handle));
+        const heavy = await h.client.workflow.start('noopSteps', { taskQueue, workflowId: `${taskQueue}-load-${round}`, args: [2, load] });
+        await heavy.result();
+        loaded.push(await workflowTaskMs(heavy));
       }
     });
   } finally {
     await connection.close();
   }
   console.log(`workflow task start → completion, median ms per task over ${ROUNDS} rounds:\n` +
-    `  1-ConfigMap sync:     ${perTask(sync[1])}\n  200-ConfigMap sync:   ${perTask(sync[200])}\n  no-op activities:     ${perTask(noop)}`);
+    `  1-ConfigMap sync:     ${perTask(sync[1])}\n  200-ConfigMap sync:   ${perTask(sync[200])}\n  no-op activities:     ${perTask(noop)}\n  same, sent 200 manifests: ${perTask(loaded)}`);
   expect([...sync[1], ...sync[200]].every((r) => r.length >= 3) && noop.every((r) => r.length === 3)).toBe(true);
 });

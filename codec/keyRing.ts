@@ -3,6 +3,7 @@
 // encrypted with it, and every key listed still decrypts. Rotating = appending a new line; a key
 // is retired by deleting its line once no history that needs it is kept.
 import { readFileSync } from 'node:fs';
+import { CodecSettingError } from './codecSettingError';
 
 export const KEY_BYTES = 32;
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -12,7 +13,7 @@ export interface KeyRing {
   keys: ReadonlyMap<string, Buffer>;
 }
 
-export class KeyRingError extends Error {}
+export class KeyRingError extends CodecSettingError {}
 
 /** Parses key text; `source` names where it came from in error messages (never the key itself). */
 export function parseKeyRing(text: string, source: string): KeyRing {

@@ -1,9 +1,11 @@
 // The smallest workflow that has the shape of a sync: a few activities one after another, each
-// doing nothing. bench/workflowTasks.bench.ts times its workflow tasks beside a sync's.
+// doing nothing. bench/workflowTasks.bench.ts times its workflow tasks beside a sync's, with and
+// without a sync's payload sizes.
 import { proxyActivities } from '@temporalio/workflow';
 
-const { noop } = proxyActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '10 seconds' });
+const { noop } = proxyActivities<{ noop(load: unknown): Promise<void> }>({ startToCloseTimeout: '10 seconds' });
 
-export async function noopSteps(steps: number): Promise<void> {
-  for (let i = 0; i < steps; i++) await noop();
+/** `load` goes to every activity, as a sync's plan goes to its dry run and its apply. */
+export async function noopSteps(steps: number, load: unknown = null): Promise<void> {
+  for (let i = 0; i < steps; i++) await noop(load);
 }

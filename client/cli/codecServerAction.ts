@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { listen, createCodecServer } from '../../codec/codecServer';
 import { codecConfigFromEnv, payloadCodecs } from '../../codec/dataConverter';
-import { KeyRingError } from '../../codec/keyRing';
+import { CodecSettingError } from '../../codec/codecSettingError';
 import { CliError, EXIT } from './cliCommon';
 
 export interface CodecServerFlags {
@@ -36,7 +36,7 @@ function codecsOrFail() {
     if (!config.ring) throw new CliError('no codec keys: set HOOKSYNC_CODEC_KEY_FILE or HOOKSYNC_CODEC_KEYS', EXIT.badInput);
     return payloadCodecs(config);
   } catch (err) {
-    if (err instanceof KeyRingError) throw new CliError(err.message, EXIT.badInput);
+    if (err instanceof CodecSettingError) throw new CliError(err.message, EXIT.badInput);
     throw err;
   }
 }

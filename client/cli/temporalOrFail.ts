@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { hooksyncDataConverter } from '../../codec/dataConverter';
-import { KeyRingError } from '../../codec/keyRing';
+import { CodecSettingError } from '../../codec/codecSettingError';
 import { CliError, EXIT, type TemporalFlags } from './cliCommon';
 import { connectClient } from '../syncClient';
 import { temporalTarget, type TemporalTarget } from '../temporalConnection';
@@ -16,12 +16,12 @@ export function temporalTargetOf(opts: TemporalFlags): TemporalTarget {
   }
 }
 
-/** The codec configured by the environment; a bad key file is a usage error (exit 2). */
+/** The codec configured by the environment; a bad key file or codec setting is a usage error (exit 2). */
 export function dataConverterOrFail(): DataConverter {
   try {
     return hooksyncDataConverter();
   } catch (err) {
-    if (err instanceof KeyRingError) throw new CliError(err.message, EXIT.badInput);
+    if (err instanceof CodecSettingError) throw new CliError(err.message, EXIT.badInput);
     throw err;
   }
 }

@@ -12,7 +12,8 @@ import { parseKeyRing } from '../../../codec/keyRing';
 import { LocalBlobStore } from '../../../codec/localBlobStore';
 
 const CANARY = 'claim-canary-31c9';
-const big = (bytes: number) => defaultPayloadConverter.toPayload({ canary: CANARY, filler: 'x'.repeat(bytes) });
+// Random filler: the full codec chain compresses first, and a repeated letter would shrink to nothing.
+const big = (bytes: number) => defaultPayloadConverter.toPayload({ canary: CANARY, filler: randomBytes(bytes).toString('base64').slice(0, bytes) });
 const size = (p: Payload) => temporal.api.common.v1.Payload.encode(p).finish().length;
 const newStore = () => new LocalBlobStore(mkdtempSync(join(tmpdir(), 'hooksync-claims-')));
 const blobFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
