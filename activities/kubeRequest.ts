@@ -13,7 +13,8 @@ import { request as httpRequest, type Agent, type IncomingMessage } from 'node:h
 import { request as httpsRequest } from 'node:https';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { ApiException, HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { ApiException, type KubeConfig } from '@kubernetes/client-node';
+import { credentialSource } from './credentialSnapshot';
 import type { KeepAliveAgent } from './keepAliveAgent';
 
 const gunzipped = promisify(gunzip);
@@ -43,22 +44,22 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
   const server = cluster.server.replace(/\/+$/, '');
+  const credentials = credentialSource(kc, server);
   const requester = async (method: KubeVerb, { path, query = {}, body, contentType = 'application/json' }: KubeRequest) => {
     const url = new URL(server + path);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
-    // client-node's own step: credentials into the headers, the kubeconfig's TLS and proxy into an agent.
-    const auth = new RequestContext(url.toString(), HttpMethod[method]);
-    await kc.applySecurityAuthentication(auth);
+    // client-node's own step, reused for a second: credentials into headers, TLS and proxy into an agent.
+    const auth = await credentials();
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string | number> = {
-      ...auth.getHeaders(),
+      ...auth.headers,
       Accept: 'application/json',
       'Accept-Encoding': 'gzip',
       'User-Agent': settings.userAgent,
       // Always sized: Node would send a DELETE's body neither chunked nor sized.
       ...(payload === undefined ? {} : { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) }),
     };
-    const agent = keepAlive.agentFor(auth.getAgent()) as Agent | undefined;
+    const agent = keepAlive.agentFor(auth.agent) as Agent | undefined;
     const signal = AbortSignal.timeout(settings.timeoutMs);
     const res = await send(url, { method, headers, agent, signal }, payload);
     const text = await bodyText(res).catch((err: unknown) => { throw signal.aborted ? signal.reason : err; });
