@@ -7,6 +7,7 @@ import type { ObjectRef, SyncTask } from '../sync/types';
 import { applyGroup, type ApplyOptions } from './applyGroup';
 import type { DryRunScope } from '../sync/dryRunScope';
 import { dryRunTasks, type DryRunOutcome } from './dryRunTasks';
+import { dryRunThenApply, type DryRunThenApplyOutcome, type DryRunThenApplyRequest } from './dryRunThenApply';
 import { terminateHooks } from './terminateHooks';
 import { awaitTasks } from './awaitTasks';
 import { deleteHooks, releaseHooks } from './hookCleanup';
@@ -43,6 +44,10 @@ export function createActivities(kube: KubeClient, { healthChecks = noCustomHeal
     /** Creates the namespaces the sync needs, then dry-runs every object it will write (dryRunTasks.ts). */
     async dryRunSync({ stamp, scope }: { stamp: Stamp; scope: DryRunScope }): Promise<DryRunOutcome> {
       return dryRunTasks(kube, scope, stamp);
+    },
+    /** dryRunSync, then (unless it refused an object) applyGroup of the first group (dryRunThenApply.ts). */
+    async dryRunThenApply(request: DryRunThenApplyRequest): Promise<DryRunThenApplyOutcome> {
+      return dryRunThenApply(kube, request, healthChecks);
     },
     /** Terminate: running hooks deleted, hooks that completed meanwhile keep their outcome. */
     async terminateHooks({ tasks }: { tasks: SyncTask[] }): Promise<TaskUpdate[]> {

@@ -13,7 +13,7 @@ import {
 } from '../sync/syncRun';
 import type { Stamp } from '../sync/stamp';
 import { isHook, planTasks, taskKey, type ObjectRef, type SyncGroup, type SyncPlan, type SyncTask } from '../sync/types';
-import { dryRunScope } from '../sync/dryRunScope';
+import { dryRunScope, type DryRunScope } from '../sync/dryRunScope';
 import { waitingSummary } from '../sync/waitingSummary';
 import { expiredUpdates, nextDeadline } from '../sync/hookDeadline';
 import { formatTimeout } from '../sync/hookTimeout';
@@ -110,6 +110,8 @@ export interface Run {
    * a deletion (deleteWorkflow.ts) has early ends that do not pass through cleanUpHooks.
    */
   releaseHooksPerGroup?: boolean;
+  /** The dry run not sent yet: it goes out with the first group's apply (DRY_RUN_WITH_APPLY_PATCH). */
+  dryRunFirst?: DryRunScope;
 }
 
 /** Markers of workflow changes that running syncs must not see (their histories have none). */
@@ -134,6 +136,8 @@ const PRUNE_CONFIRMATION: Confirmation = { kind: PRUNE_CONFIRM_KIND, patch: PRUN
 const DONE_ON_APPLY_PATCH = 'apply-finishes-resources-done-at-once';
 /** A hook group's finalizers come off in the next group's apply, not in a releaseHooks activity of their own. */
 const RELEASE_WITH_APPLY_PATCH = 'hooks-released-by-next-apply';
+/** The dry run and the first group's apply are one activity (dryRunThenApply): a hop less per sync. */
+const DRY_RUN_WITH_APPLY_PATCH = 'dry-run-rides-on-first-apply';
 
 export async function sync(input: SyncInput): Promise<SyncResult> {
   const problems = inputProblems(input);
@@ -197,6 +201,10 @@ setWorkflowOptions({ failureExceptionTypes: [TypeError, RangeError, ReferenceErr
 async function dryRunAll(run: Run): Promise<void> {
   const scope = dryRunScope(planTasks(run.plan).filter((t) => run.rows.get(taskKey(t))?.state === 'Pending'));
   if (scope.check.length === 0 && scope.createFirst.length === 0) return;
+  if (canRideOnFirstApply(run) && patched(DRY_RUN_WITH_APPLY_PATCH)) {
+    run.dryRunFirst = scope;
+    return;
+  }
   const title = `dry run ${scope.check.length} object(s)`;
   setCurrentDetails(`**${title}**`);
   const outcome = await attempt(title, () => activitiesFor(title).dryRunSync({ stamp: run.stamp, scope }));
@@ -205,6 +213,18 @@ async function dryRunAll(run: Run): Promise<void> {
   if (outcome.ok.refused.length === 0) return;
   run.dryRunFailed = true;
   endAs(run, 'Failed', dryRunFailureMessage(run.plan, outcome.ok.refused));
+}
+
+/**
+ * Whether the dry run can go out with the first group's apply: only when nothing would come
+ * between them. Not when that group waits for `hooksync confirm` first (the dry run must not wait
+ * for a person), and not with `--timeout`, whose deadline has never counted the dry run.
+ */
+function canRideOnFirstApply(run: Run): boolean {
+  if (run.input.timeoutSeconds !== undefined) return false;
+  const first = splitGroups(run.plan).main.find((g) => !run.skipped.has(groupId(g)));
+  if (!first || !first.tasks.some((t) => run.rows.get(taskKey(t))?.state === 'Pending')) return false;
+  return run.gate.confirmed || confirmationOf(run).kind.held(first, run.input.syncOptions).length === 0;
 }
 
 /** SyncFail hooks report in their own rows; only those that could not run add to the message (Argo CD). */
@@ -374,8 +394,11 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   // Awaited only when a task waits: an await more would move the apply after commands that follow it.
   const held = heldForConfirmation(run, { ...group, tasks: pending });
   if (held.length > 0) await confirmHeld(run, held);
-  run.applying = true;
-  if (pending.length > 0) applyUpdates(run.rows, await activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending)));
+  // A terminate that came before the first step sends no activity: nothing applied, as it says.
+  if (!(run.dryRunFirst && CancellationScope.current().consideredCancelled)) run.applying = true;
+  if (pending.length > 0) applyUpdates(run.rows, await applyPending(run, title, pending));
+  // The dry run refused an object: nothing of the group was applied, and the sync has ended.
+  if (run.dryRunFailed) return [];
   // What the apply left Running is waited for (a prune is done once deleted, a refusal has failed,
   // a resource healthy in the apply's answer is done): with nothing left, no wait is scheduled.
   const applied = group.tasks.filter((t) => run.rows.get(taskKey(t))?.state === 'Running');
@@ -384,6 +407,21 @@ async function runGroup(run: Run, group: SyncGroup): Promise<ResourceRow[]> {
   if (hooks.length > 0 && !run.releaseHooksPerGroup && patched(RELEASE_WITH_APPLY_PATCH)) run.unreleased.push(...hooks);
   else if (hooks.length > 0) await activitiesFor(`record ${title}`).releaseHooks(hooks);
   return failedRows(run.rows, group);
+}
+
+/** The group's apply; the first also carries the dry run when it rides along (DRY_RUN_WITH_APPLY_PATCH). */
+async function applyPending(run: Run, title: string, pending: SyncTask[]): Promise<TaskUpdate[]> {
+  const scope = run.dryRunFirst;
+  if (!scope) return activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending));
+  run.dryRunFirst = undefined;
+  const summary = `dry run ${scope.check.length} object(s), then apply ${title}`;
+  const outcome = await activitiesFor(summary).dryRunThenApply({ ...applyRequest(run, pending), scope });
+  applyUpdates(run.rows, [...outcome.dryRun.created, ...outcome.dryRun.refused]);
+  if (outcome.dryRun.refused.length > 0) {
+    run.dryRunFailed = true;
+    endAs(run, 'Failed', dryRunFailureMessage(run.plan, outcome.dryRun.refused));
+  }
+  return outcome.applied;
 }
 
 /** Prune=confirm (Delete=confirm in a deletion): the group's tasks that wait for `hooksync confirm` before anything of it is applied. */

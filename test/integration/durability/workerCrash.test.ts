@@ -100,14 +100,15 @@ test('C2 a worker killed right after the API server created a hook: the retry ad
   namespaces.push(ownNs);
   const planned = await planYaml(documents(jobYaml('adopt-me', { hook: 'PreSync' }), configMapYaml()), ownNs);
   const handle = await startCrashSync('worker-crash-create', planned);
-  // The fault fires by itself: the first worker dies inside applyGroup, after the create.
+  // The fault fires by itself: the first worker dies inside the first apply (which carries the
+  // dry run, activities/dryRunThenApply.ts), after the create; the retry runs both again.
   await new Promise((resolve) => first.child.once('exit', resolve));
   expect(first.child.signalCode).toBe('SIGKILL');
   await newWorker();
   const report = await followSync(handle, () => undefined);
 
   expect(report.phase).toBe('Succeeded');
-  await expectCreatedOnceAfterARetry(handle, ownNs, 'adopt-me', 'applyGroup');
+  await expectCreatedOnceAfterARetry(handle, ownNs, 'adopt-me', 'dryRunThenApply');
 });
 
 test('a hook deadline is a durable timer: it fires on time although no worker was alive when it passed', async () => {

@@ -72,8 +72,8 @@ test('a wave healthy in the apply answer schedules no wait, and the release of a
   expect(patchMarkers(history)).toEqual(expect.arrayContaining(['apply-finishes-resources-done-at-once', 'hooks-released-by-next-apply']));
   const steps = scheduledActivities(history).map((s) => describeStep(s.activityType.name, inputOf(s) as GroupInput));
   expect(steps).toEqual([
-    'dryRunSync',
-    'applyGroup Job (finishDone)',
+    // The dry run rides on the first group's apply (activities/dryRunThenApply.ts).
+    'dryRunThenApply Job (finishDone)',
     'awaitGroup Job',
     // Wave 0: the PreSync Job's release rides on its apply, which finishes it: no awaitGroup.
     'applyGroup Secret+ConfigMap+Service (finishDone, release Job/migrate)',

@@ -6,6 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditedDryRuns, auditedWrites } from '../../support/auditLog';
+import { decodedHistory, patchMarkers, recordHistory, scheduledActivities } from '../../support/recordedHistory';
+import { syncWorkflowId } from '../../../workflows/messages';
 import { rowOf, runSync } from '../../support/syncHarness';
 import { runCliSync } from '../../support/runCli';
 import { configMapYaml, documents, jobYaml, useSyncHarness } from './syncTestKit';
@@ -31,6 +33,11 @@ test('an invalid Deployment in a later wave fails the sync before the PreSync mi
   const yaml = documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml(), invalidDeployment, jobYaml('notify', { hook: 'SyncFail' }));
   const { report } = await runSync(kit.h, yaml, { app: 'dry-run', namespace: ns });
 
+  // The dry run went out with the first group's apply, in one activity, and refused before it applied.
+  const history = await decodedHistory(kit.h.client, syncWorkflowId(kit.h.clusterName, 'dry-run'), report.runId);
+  expect(patchMarkers(history)).toContain('dry-run-rides-on-first-apply');
+  expect(scheduledActivities(history).map((a) => a.activityType.name)).toEqual(['dryRunThenApply']);
+  recordHistory('dry-run-refused-in-first-apply.json', history);
   expect(report.phase).toBe('Failed');
   expect(report.message).toMatch(/^one or more objects failed to apply \(dry run\), reason: <stdin>:\d+ \(document 3\): Deployment .*\/web: dry run: .*imagePullPolicyy/);
   expect(rowOf(report, 'Deployment', 'web')).toMatchObject({ status: 'SyncFailed', hookPhase: 'Failed', state: 'Failed' });
@@ -45,6 +52,11 @@ test('a sync whose objects all pass the dry run writes each one once for real, a
   const ns = await kit.namespace('dry-run-ok');
   const { report } = await runSync(kit.h, documents(jobYaml('migrate', { hook: 'PreSync' }), configMapYaml()), { app: 'dry-run-ok', namespace: ns });
   expect(report.phase).toBe('Succeeded');
+  const history = await decodedHistory(kit.h.client, syncWorkflowId(kit.h.clusterName, 'dry-run-ok'), report.runId);
+  const activities = scheduledActivities(history).map((a) => a.activityType.name);
+  expect(activities[0]).toBe('dryRunThenApply');
+  expect(activities.filter((a) => a === 'dryRunSync' || a === 'dryRunThenApply')).toEqual(['dryRunThenApply']);
+  recordHistory('dry-run-rides-on-first-apply.json', history);
   const dryRuns = auditedDryRuns(ns);
   const writes = auditedWrites(ns).filter((e) => e.userAgent.startsWith('hooksync/') && ['create', 'patch'].includes(e.verb));
   expect(dryRuns.map((e) => e.name).sort()).toEqual(['app-config', 'migrate']);
