@@ -7,7 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { isEncrypted } from '../../../codec/aesGcmCodec';
 import { CodecSettingError } from '../../../codec/codecSettingError';
 import { codecConfigFromEnv, payloadCodecs } from '../../../codec/dataConverter';
-import { DeflateCodec, isDeflated } from '../../../codec/deflateCodec';
+import { DeflateCodec, holdsSecret, isDeflated } from '../../../codec/deflateCodec';
 import { parseKeyRing } from '../../../codec/keyRing';
 
 const size = (p: Payload) => temporal.api.common.v1.Payload.encode(p).finish().length;
@@ -40,6 +40,20 @@ test('a decode-only codec (rolling upgrade) writes plain payloads and still read
   expect(await readOnly.encode([original])).toEqual([original]);
   const [back] = await readOnly.decode([packed]);
   expect(defaultPayloadConverter.fromPayload(back)).toEqual(defaultPayloadConverter.fromPayload(original));
+});
+
+test('a payload holding a Secret is never compressed (its length must not depend on its data)', async () => {
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2-'.repeat(200) } };
+  const plan = defaultPayloadConverter.toPayload({ tasks: [{ ref: { kind: 'Secret', name: 'db' }, object: secret }] });
+  expect(holdsSecret(plan)).toBe(true);
+  expect(await new DeflateCodec().encode([plan])).toEqual([plan]);
+});
+
+test('text that only mentions a Secret inside a value still compresses', async () => {
+  const mention = defaultPayloadConverter.toPayload({ kind: 'ConfigMap', data: { note: '{"kind":"Secret"} '.repeat(200) } });
+  expect(holdsSecret(mention)).toBe(false);
+  const [packed] = await new DeflateCodec().encode([mention]);
+  expect(isDeflated(packed)).toBe(true);
 });
 
 test('payloads written before compression existed decode unchanged', async () => {
