@@ -14,7 +14,7 @@ import { request as httpsRequest } from 'node:https';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
-import { credentialSource } from './credentialSnapshot';
+import { credentialSource, type Credentials } from './credentialSnapshot';
 import type { KeepAliveAgent } from './keepAliveAgent';
 
 const gunzipped = promisify(gunzip);
@@ -35,6 +35,8 @@ export interface KubeRequest {
 export interface RequestSettings {
   userAgent: string;
   timeoutMs: number;
+  /** How long one credential step serves later requests (credentialSnapshot.ts; default REUSE_MS). */
+  credentialReuseMs?: number;
 }
 
 /** Sends one request and answers the parsed JSON body (undefined when empty); `server` is the cluster's URL. */
@@ -44,25 +46,35 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
   const server = cluster.server.replace(/\/+$/, '');
-  const credentials = credentialSource(kc, server);
+  const credentials = credentialSource(kc, server, settings.credentialReuseMs === undefined ? {} : { reuseMs: settings.credentialReuseMs });
   const requester = async (method: KubeVerb, { path, query = {}, body, contentType = 'application/json' }: KubeRequest) => {
     const url = new URL(server + path);
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
-    // client-node's own step, reused for a second: credentials into headers, TLS and proxy into an agent.
-    const auth = await credentials();
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string | number> = {
-      ...auth.headers,
-      Accept: 'application/json',
-      'Accept-Encoding': 'gzip',
-      'User-Agent': settings.userAgent,
-      // Always sized: Node would send a DELETE's body neither chunked nor sized.
-      ...(payload === undefined ? {} : { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) }),
+    // client-node's own step, reused for a second: credentials into headers, TLS and proxy into an agent.
+    const exchange = async (auth: Credentials) => {
+      const headers: Record<string, string | number> = {
+        ...auth.headers,
+        Accept: 'application/json',
+        'Accept-Encoding': 'gzip',
+        'User-Agent': settings.userAgent,
+        // Always sized: Node would send a DELETE's body neither chunked nor sized.
+        ...(payload === undefined ? {} : { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) }),
+      };
+      const agent = keepAlive.agentFor(auth.agent) as Agent | undefined;
+      const signal = AbortSignal.timeout(settings.timeoutMs);
+      const res = await send(url, { method, headers, agent, signal }, payload);
+      const text = await bodyText(res).catch((err: unknown) => { throw signal.aborted ? signal.reason : err; });
+      return { res, text };
     };
-    const agent = keepAlive.agentFor(auth.agent) as Agent | undefined;
-    const signal = AbortSignal.timeout(settings.timeoutMs);
-    const res = await send(url, { method, headers, agent, signal }, payload);
-    const text = await bodyText(res).catch((err: unknown) => { throw signal.aborted ? signal.reason : err; });
+    const kept = await credentials();
+    let { res, text } = await exchange(kept);
+    // A token kept from the last second may have expired since (an exec plugin's, say): the server
+    // refused who we are, not the request, so the step is taken afresh and the request sent once more.
+    if (res.statusCode === 401) {
+      credentials.forget(kept);
+      ({ res, text } = await exchange(await credentials()));
+    }
     const status = res.statusCode ?? 0;
     if (status >= 200 && status <= 299) return text === '' ? undefined : JSON.parse(text);
     throw new ApiException(status, 'Unsuccessful HTTP Request', parsedOrText(text), flatHeaders(res));

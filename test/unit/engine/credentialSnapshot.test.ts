@@ -72,3 +72,18 @@ test("the headers carry the user's bearer token", async () => {
   const { headers } = await credentials();
   expect(headers.Authorization).toBe('Bearer token-abc');
 });
+
+test('forgetting refused credentials makes the next call take the step again, once for many refusals', async () => {
+  const { kc, certFile } = kubeconfigWithFiles();
+  const step = jest.spyOn(kc, 'applySecurityAuthentication');
+  const credentials = credentialSource(kc, SERVER, { now: () => 0 });
+  const refused = await credentials();
+  writeFileSync(certFile, 'cert-2');
+  credentials.forget(refused);
+  const renewed = await credentials();
+  expect(certOf(renewed.agent)).toBe('cert-2');
+  // Another request refused with the old ones comes too late to drop the new ones.
+  credentials.forget(refused);
+  expect(await credentials()).toBe(renewed);
+  expect(step).toHaveBeenCalledTimes(2);
+});
