@@ -414,8 +414,9 @@ async function applyPending(run: Run, title: string, pending: SyncTask[]): Promi
   const scope = run.dryRunFirst;
   if (!scope) return activitiesFor(`apply ${title}`).applyGroup(applyRequest(run, pending));
   run.dryRunFirst = undefined;
-  const summary = `dry run ${scope.check.length} object(s), then apply ${title}`;
-  const outcome = await activitiesFor(summary).dryRunThenApply({ ...applyRequest(run, pending), scope });
+  // The timeline names the group as for any apply; the activity's type and the details say the dry run comes first.
+  setCurrentDetails(`**${title}**: dry run of ${scope.check.length} object(s), then applying`);
+  const outcome = await activitiesFor(`apply ${title}`).dryRunThenApply({ ...applyRequest(run, pending), scope });
   applyUpdates(run.rows, [...outcome.dryRun.created, ...outcome.dryRun.refused]);
   if (outcome.dryRun.refused.length > 0) {
     run.dryRunFailed = true;
