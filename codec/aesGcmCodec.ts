@@ -5,6 +5,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { KeyRing } from './keyRing';
+import { readText, text } from './metadataText';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -12,9 +13,6 @@ export const CIPHER_METADATA = 'encryption-cipher';
 const CIPHER = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-
-const text = (value: string) => new TextEncoder().encode(value);
-const readText = (bytes: Uint8Array | null | undefined) => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
 
 export function isEncrypted(payload: Payload): boolean {
   return readText(payload.metadata?.encoding) === ENCRYPTED_ENCODING;

@@ -7,6 +7,7 @@ import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common'
 import { temporal } from '@temporalio/proto';
 import type { BlobStore } from './blobStore';
 import { sha256Hex } from './localBlobStore';
+import { readText, text } from './metadataText';
 
 export const CLAIM_CHECK_ENCODING = 'binary/claim-check';
 export const CLAIM_DIGEST_METADATA = 'claim-check-sha256';
@@ -14,9 +15,6 @@ export const CLAIM_DIGEST_METADATA = 'claim-check-sha256';
 export const TEMPORAL_PAYLOAD_LIMIT = 2 * 1024 * 1024;
 /** Payloads above this go to the store: well under the limit, since a request carries several. */
 export const DEFAULT_CLAIM_THRESHOLD = 128 * 1024;
-
-const text = (value: string) => new TextEncoder().encode(value);
-const readText = (bytes: Uint8Array | null | undefined) => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
 
 export function isClaimCheck(payload: Payload): boolean {
   return readText(payload.metadata?.encoding) === CLAIM_CHECK_ENCODING;

@@ -11,13 +11,11 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { readText, text } from './metadataText';
 
 export const DEFLATE_ENCODING = 'binary/deflate';
 /** Below this, the saving is smaller than the work: small payloads pass unchanged. */
 export const DEFAULT_DEFLATE_THRESHOLD = 1024;
-
-const text = (value: string) => new TextEncoder().encode(value);
-const readText = (bytes: Uint8Array | null | undefined) => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
 
 /**
  * A manifest of kind Secret somewhere in the payload's JSON (sync/redact.ts's definition of a
