@@ -209,10 +209,15 @@ async function dryRunAll(run: Run): Promise<void> {
   setCurrentDetails(`**${title}**`);
   const outcome = await attempt(title, () => activitiesFor(title).dryRunSync({ stamp: run.stamp, scope }));
   if ('error' in outcome) return endAs(run, 'Error', outcome.error);
-  applyUpdates(run.rows, [...outcome.ok.created, ...outcome.ok.refused]);
-  if (outcome.ok.refused.length === 0) return;
+  recordDryRun(run, outcome.ok);
+}
+
+/** The dry run's rows (namespaces created, objects refused); a refusal ends the sync Failed. */
+function recordDryRun(run: Run, { created, refused }: { created: TaskUpdate[]; refused: TaskUpdate[] }): void {
+  applyUpdates(run.rows, [...created, ...refused]);
+  if (refused.length === 0) return;
   run.dryRunFailed = true;
-  endAs(run, 'Failed', dryRunFailureMessage(run.plan, outcome.ok.refused));
+  endAs(run, 'Failed', dryRunFailureMessage(run.plan, refused));
 }
 
 /**
@@ -417,11 +422,7 @@ async function applyPending(run: Run, title: string, pending: SyncTask[]): Promi
   // The timeline names the group as for any apply; the activity's type and the details say the dry run comes first.
   setCurrentDetails(`**${title}**: dry run of ${scope.check.length} object(s), then applying`);
   const outcome = await activitiesFor(`apply ${title}`).dryRunThenApply({ ...applyRequest(run, pending), scope });
-  applyUpdates(run.rows, [...outcome.dryRun.created, ...outcome.dryRun.refused]);
-  if (outcome.dryRun.refused.length > 0) {
-    run.dryRunFailed = true;
-    endAs(run, 'Failed', dryRunFailureMessage(run.plan, outcome.dryRun.refused));
-  }
+  recordDryRun(run, outcome.dryRun);
   return outcome.applied;
 }
 
