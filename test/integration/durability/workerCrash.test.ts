@@ -1,16 +1,20 @@
 // The promise hooksync exists for (DESIGN §4): a worker SIGKILLed while it waits for a hook is
 // replaced and the sync goes on where it stood. No hook is created twice (counted in the API
 // server's audit log) and the history shows the interrupted activity ran again (the fault fired).
+// A deletion held for a confirmation survives its worker too: the replacement answers the confirm.
 import { randomBytes } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { followSync, startSync } from '../../../client/syncClient';
+import { confirmPrune } from '../../../client/confirmPrune';
+import { startDeletion } from '../../../client/deleteClient';
+import { followSync, newSyncId, startSync } from '../../../client/syncClient';
+import { getSync } from '../../../client/syncStatus';
 import { auditedWrites } from '../../support/auditLog';
 import { eventually } from '../../support/eventually';
 import { activityIsRunning, activityRuns, timeOf } from '../../support/faultHarness';
 import { connectTestClient, planYaml, type PlannedYaml } from '../../support/syncHarness';
 import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
 import { killWorker, startWorkerProcess, type WorkerProcess } from '../../support/workerProcess';
-import { configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
+import { annotatedConfigMapYaml, configMapYaml, documents, jobYaml } from '../sync/syncTestKit';
 
 const cluster = connectTestCluster();
 const clusterName = `crash-${randomBytes(4).toString('hex')}`;
@@ -137,3 +141,34 @@ test('a hook deadline is a durable timer: it fires on time although no worker wa
   expect(report.phase).toBe('Failed');
   expect(report.message).toMatch(/stuck-migrate failed: timed out after 30s \(hooksync\.io\/timeout\)$/);
 });
+
+test('C2 a worker killed while a deletion waits for confirmation is replaced; the replacement answers the confirm and deletes each object once', async () => {
+  const first = await newWorker();
+  const ownNs = await createTestNamespace(cluster, 'crash-held-delete');
+  namespaces.push(ownNs);
+  const app = ownNs;
+  const objects = documents(annotatedConfigMapYaml('web', { 'argocd.argoproj.io/sync-wave': '1' }), annotatedConfigMapYaml('db', { 'argocd.argoproj.io/sync-options': 'Delete=confirm' }));
+  expect((await followSync(await startCrashSync(app, await planYaml(objects, ownNs)), () => undefined)).phase).toBe('Succeeded');
+  const deleteId = newSyncId();
+  const deletion = await startDeletion(client, { syncId: deleteId, app, cluster: clusterName, hooks: [], cascade: true });
+  syncs.push(deletion);
+  // Held: the higher wave is deleted, the confirm's wave waits in the workflow (no activity runs).
+  await eventually(async () => expect((await getSync(client, deleteId)).waitingFor?.map((w) => w.name)).toEqual(['db']));
+  await eventually(async () => expect(await liveConfigMaps(ownNs)).toEqual(['db']));
+
+  await killWorker(first);
+  await newWorker();
+  // The replacement has none of the workflow's state in memory: it replays the history to answer.
+  const confirmed = await confirmPrune(client, deleteId);
+  const report = await followSync(deletion, () => undefined);
+
+  expect(confirmed.operation).toBe('delete');
+  expect([report.phase, report.message]).toEqual(['Succeeded', `app ${app} deleted: 2 object(s) deleted`]);
+  expect(await liveConfigMaps(ownNs)).toEqual([]);
+  const deletes = auditedWrites(ownNs).filter((e) => e.verb === 'delete' && e.userAgent.startsWith('hooksync/') && e.resource === 'configmaps');
+  expect(deletes.map((e) => e.name).sort()).toEqual(['db', 'web']);
+});
+
+async function liveConfigMaps(namespace: string): Promise<string[]> {
+  return (await cluster.core.listNamespacedConfigMap({ namespace })).items.map((c) => c.metadata?.name ?? '').filter((n) => n !== 'kube-root-ca.crt').sort();
+}
