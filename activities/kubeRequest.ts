@@ -5,12 +5,13 @@
 // one. What is skipped is the rest of that pipeline (rxjs, node-fetch, model (de)serialisation, a
 // JSON round trip back to plain objects): it cost about 0.3 ms of CPU per request (--cpu-prof),
 // which a wave of 200 objects pays twice (the dry run and the apply). 200 dry-run applies now take
-// 1.17 times as long as over plain HTTPS (README, Measurements).
+// as long as over plain HTTPS, for 1.12-1.14 times its CPU (bench/transport.bench.ts, README).
 //
 // Answers other than 2xx are thrown as client-node's ApiException (status `code`, the parsed
 // Status as `body`, the response headers), the shape kubeFailures.ts and serverHints.ts read.
-import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
@@ -46,13 +47,13 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig has no current cluster');
   const server = cluster.server.replace(/\/+$/, '');
+  const endpoint = endpointOf(server);
   const credentials = credentialSource(kc, server, settings.credentialReuseMs === undefined ? {} : { reuseMs: settings.credentialReuseMs });
   const requester = async (method: KubeVerb, { path, query = {}, body, contentType = 'application/json' }: KubeRequest) => {
-    const url = new URL(server + path);
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+    const target = endpoint.basePath + path + queryString(query);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     // client-node's own step, reused for a second: credentials into headers, TLS and proxy into an agent.
-    const exchange = async (auth: Credentials) => {
+    const exchange = (auth: Credentials) => {
       const headers: Record<string, string | number> = {
         ...auth.headers,
         Accept: 'application/json',
@@ -62,10 +63,7 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
         ...(payload === undefined ? {} : { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) }),
       };
       const agent = keepAlive.agentFor(auth.agent) as Agent | undefined;
-      const signal = AbortSignal.timeout(settings.timeoutMs);
-      const res = await send(url, { method, headers, agent, signal }, payload);
-      const text = await bodyText(res).catch((err: unknown) => { throw signal.aborted ? signal.reason : err; });
-      return { res, text };
+      return send(endpoint, { method, path: target, headers, agent }, payload, settings.timeoutMs);
     };
     const kept = await credentials();
     let { res, text } = await exchange(kept);
@@ -82,30 +80,79 @@ export function createKubeRequester(kc: KubeConfig, keepAlive: KeepAliveAgent, s
   return Object.assign(requester, { server: cluster.server });
 }
 
-interface SendOptions {
-  method: KubeVerb;
-  headers: Record<string, string | number>;
-  agent: Agent | undefined;
-  /** Ends the whole exchange, body included. */
-  signal: AbortSignal;
+/**
+ * The cluster's URL taken apart once. A URL object and an AbortSignal.timeout per request cost
+ * about 0.025 ms of CPU per request (bench/transport.bench.ts: the requester took 32-33 ms of CPU
+ * per 200 dry-run applies before, 28-29 after, plain HTTPS 24-25); a sync of 200 sends 400.
+ */
+interface Endpoint {
+  request: typeof httpsRequest;
+  /** protocol, hostname (IPv6 without brackets), port: what http.request wants. */
+  options: RequestOptions;
+  /** A path the server URL has (a proxy's prefix), without a trailing slash. */
+  basePath: string;
 }
 
-/** The response once its headers are in. */
-function send(url: URL, { method, headers, agent, signal }: SendOptions, payload: string | undefined): Promise<IncomingMessage> {
-  const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
+function endpointOf(server: string): Endpoint {
+  const url = new URL(server);
+  const { protocol, hostname, port } = urlToHttpOptions(url);
+  return {
+    request: url.protocol === 'http:' ? httpRequest : httpsRequest,
+    options: { protocol, hostname, ...(port ? { port } : {}) },
+    basePath: url.pathname.replace(/\/+$/, ''),
+  };
+}
+
+/** `?a=1&b=2` of the values given (undefined ones left out), or '' for none. */
+function queryString(query: NonNullable<KubeRequest['query']>): string {
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+}
+
+interface SendOptions {
+  method: KubeVerb;
+  path: string;
+  headers: Record<string, string | number>;
+  agent: Agent | undefined;
+}
+
+/** The error a request past its timeout fails with: what AbortSignal.timeout gives, as under node-fetch. */
+function timeoutError(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+}
+
+/**
+ * The response and its whole body, within `timeoutMs` for the whole exchange (body included); past
+ * it the request is destroyed and fails with a TimeoutError. A connection cut mid-body fails the
+ * read with the connection's own error (test/integration/kube/kubeRequest.test.ts cuts one).
+ */
+function send(endpoint: Endpoint, { method, path, headers, agent }: SendOptions, payload: string | undefined, timeoutMs: number): Promise<{ res: IncomingMessage; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent, signal }, resolve);
-    // A request cut off by the timeout fails with the signal's reason ("aborted due to timeout"), as under node-fetch.
-    req.on('error', (err) => reject(signal.aborted ? signal.reason : err));
+    let timedOut = false;
+    const req = endpoint.request({ ...endpoint.options, method, path, headers, agent });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy(timeoutError());
+    }, timeoutMs);
+    // Like AbortSignal.timeout's: the timer alone does not keep the process alive.
+    timer.unref();
+    const fail = (err: unknown) => {
+      clearTimeout(timer);
+      reject(timedOut ? timeoutError() : err);
+    };
+    req.on('response', (res: IncomingMessage) => {
+      bodyText(res).then((text) => {
+        clearTimeout(timer);
+        resolve({ res, text });
+      }, fail);
+    });
+    req.on('error', fail);
     req.end(payload);
   });
 }
 
-/**
- * The whole body, unzipped once it is in. Read from the response itself, so that a connection cut
- * mid-body (or the timeout) fails the read with the connection's own error
- * (test/integration/kube/kubeRequest.test.ts cuts one).
- */
+/** The whole body, unzipped once it is in; read from the response itself, so that its errors are the connection's. */
 async function bodyText(res: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
