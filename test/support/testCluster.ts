@@ -2,6 +2,7 @@
 // file, deleted afterwards, so tests never see each other's objects.
 import { randomBytes } from 'node:crypto';
 import { AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { eventually } from './eventually';
 import { readTestEnv } from './testEnv';
 
 export interface TestCluster {
@@ -22,6 +23,15 @@ export async function createTestNamespace(cluster: TestCluster, prefix: string):
   const name = `${prefix}-${randomBytes(3).toString('hex')}`;
   await cluster.core.createNamespace({ body: { metadata: { name, labels: { 'hooksync.io/test': 'true' } } } });
   return name;
+}
+
+/**
+ * Until the controller manager has published the namespace's `kube-root-ca.crt` ConfigMap. It does
+ * so a moment after the namespace is made, later when it is busy: a test that counts a namespace's
+ * ConfigMaps (a quota of one, pages of a LIST) must not race it.
+ */
+export async function untilRootCaPublished(cluster: TestCluster, namespace: string): Promise<void> {
+  await eventually(() => cluster.core.readNamespacedConfigMap({ namespace, name: 'kube-root-ca.crt' }));
 }
 
 export async function deleteTestNamespace(cluster: TestCluster, name: string): Promise<void> {

@@ -9,6 +9,7 @@ import { planFromFiles } from '../../../client/planFromFiles';
 import { followSync, newSyncId, queryState, startSync, type SyncReport } from '../../../client/syncClient';
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
 import { eventually } from '../../support/eventually';
+import { untilRootCaPublished } from '../../support/testCluster';
 import type { SyncTestKit } from '../sync/syncTestKit';
 import { runCliSync, type CliRun } from '../../support/runCli';
 import type { SyncHarness } from '../../support/syncHarness';
@@ -18,9 +19,13 @@ import type { PolicyRule } from '../../support/workerServiceAccount';
 /** Quotas make the API server refuse a hook that passed the dry run (the "invalid hook" tests). */
 export const quotaRule: PolicyRule = { apiGroups: [''], resources: ['resourcequotas'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };
 
-/** A fresh namespace; the app is named after it, so no two tests share an app. */
+/**
+ * A fresh namespace; the app is named after it, so no two tests share an app. Its kube-root-ca.crt
+ * is there first: the quota tests' limit of one ConfigMap counts on it being the one.
+ */
 export async function freshApp(kit: SyncTestKit, prefix: string): Promise<{ ns: string; app: string }> {
   const ns = await kit.namespace(prefix);
+  await untilRootCaPublished(kit.h.cluster, ns);
   return { ns, app: ns };
 }
 

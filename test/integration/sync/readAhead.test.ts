@@ -5,7 +5,7 @@ import { createKubeClient } from '../../../activities/kubeClient';
 import { readAhead, readLive } from '../../../activities/readAhead';
 import { objectKey } from '../../../sync/objectRef';
 import type { ObjectRef } from '../../../sync/types';
-import { connectTestCluster, createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
+import { connectTestCluster, createTestNamespace, deleteTestNamespace, untilRootCaPublished } from '../../support/testCluster';
 
 const cluster = connectTestCluster();
 const kube = createKubeClient(cluster.kc);
@@ -15,6 +15,8 @@ const ref = (name: string, kind = 'ConfigMap', group = '', version = 'v1'): Obje
 
 beforeAll(async () => {
   ns = await createTestNamespace(cluster, 'read-ahead');
+  // Seven ConfigMaps in all, kube-root-ca.crt included: four pages of two.
+  await untilRootCaPublished(cluster, ns);
   for (const name of LABELLED) await kube.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns, labels: { mark: 'yes' } } });
   await kube.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain', namespace: ns } });
 });
