@@ -8,6 +8,7 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { planFromFiles } from '../../client/planFromFiles';
 import { connectClient, followSync, newSyncId, startSync, type SyncReport } from '../../client/syncClient';
 import type { SyncResult } from '../../sync/syncRun';
+import type { CustomHealthChecks } from '../../sync/health/customHealth';
 import type { SyncPlan } from '../../sync/types';
 import { createSyncWorker } from '../../worker/runWorker';
 import { connectTestCluster, type TestCluster } from './testCluster';
@@ -41,9 +42,11 @@ export interface HarnessOptions {
    * resources): granted to the worker's ServiceAccount when it runs as one, as the RBAC file says.
    */
   workerRules?: PolicyRule[];
+  /** The worker's custom health rules, as `hooksync worker --health-checks FILE` gives them. */
+  healthChecks?: CustomHealthChecks;
 }
 
-export async function startSyncHarness({ kc, workerRules = [] }: HarnessOptions = {}): Promise<SyncHarness> {
+export async function startSyncHarness({ kc, workerRules = [], healthChecks }: HarnessOptions = {}): Promise<SyncHarness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -59,6 +62,7 @@ export async function startSyncHarness({ kc, workerRules = [] }: HarnessOptions 
     temporal,
     kube: { kc: kc ?? (await defaultWorkerConfig(cluster)), cluster: clusterName, namespace: 'default' },
     workflowBundlePath: process.env.HOOKSYNC_TEST_SYNC_BUNDLE,
+    healthChecks,
   });
   const running = worker.run();
   const client = await connectClient(temporal);

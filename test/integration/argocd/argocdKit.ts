@@ -10,6 +10,8 @@ import { followSync, newSyncId, queryState, startSync, type SyncReport } from '.
 import type { ResourceRow, SyncResult } from '../../../sync/syncRun';
 import { eventually } from '../../support/eventually';
 import { untilRootCaPublished } from '../../support/testCluster';
+import { parseHealthChecks } from '../../../worker/healthChecksFile';
+import type { CustomHealthChecks } from '../../../sync/health/customHealth';
 import type { SyncTestKit } from '../sync/syncTestKit';
 import { runCliSync, type CliRun } from '../../support/runCli';
 import type { SyncHarness } from '../../support/syncHarness';
@@ -27,6 +29,19 @@ export async function freshApp(kit: SyncTestKit, prefix: string): Promise<{ ns: 
   const ns = await kit.namespace(prefix);
   await untilRootCaPublished(kit.h.cluster, ns);
   return { ns, app: ns };
+}
+
+/**
+ * A ResourceQuota counts as healthy once the quota controller has written its status.hard: until
+ * then the API server does not enforce it. The quota tests apply one in wave -1 and need it in
+ * force when wave 0 is written; under load the controller wrote it after that (ci19).
+ */
+export const quotaInForce = healthRules('- apiVersion: v1\n  kind: ResourceQuota\n  current: status.?hard.hasValue()\n');
+
+function healthRules(yaml: string): CustomHealthChecks {
+  const { checks, problems } = parseHealthChecks(yaml, 'argocdKit.ts');
+  if (problems.length > 0) throw new Error(`the test's health rules: ${problems.join('; ')}`);
+  return checks;
 }
 
 export const podRule: PolicyRule = { apiGroups: [''], resources: ['pods'], verbs: ['get', 'watch', 'list', 'create', 'patch', 'delete'] };

@@ -14,10 +14,10 @@ import { documents, hooksyncRequests, jobYaml, useSyncHarness } from '../sync/sy
 import {
   argoSync, cliSync, cmYaml, expectGone, expectLiveWithout, hookFixture, hookRow, job, liveObject, pod, podRule, podYaml, resourceRow, rowNames,
   stuckDeploymentYaml,
-  configMapQuotaYaml, freshApp, quotaRule,
+  configMapQuotaYaml, freshApp, quotaInForce, quotaRule,
 } from './argocdKit';
 
-const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
+const kit = useSyncHarness({ workerRules: [podRule, quotaRule], healthChecks: quotaInForce });
 
 describe.each(['PreSync', 'Sync', 'PostSync'])('testHookSuccessful(%s)', (phase) => {
   test(`Test${phase}HookSuccessful`, async () => {

@@ -26,10 +26,10 @@ import { documents, jobYaml, useSyncHarness } from '../sync/syncTestKit';
 import {
   argoSync, cmYaml, createAsAdmin, dropFinalizers, expectGoneOrGoing, expectLiveWithout, findRow, hookRow, job, liveObject, pod, podRule,
   podYaml, resultOf, rowNames, startArgoSync, stuckDeploymentYaml, whenState,
-  configMapQuotaYaml, freshApp, quotaRule,
+  configMapQuotaYaml, freshApp, quotaInForce, quotaRule,
 } from './argocdKit';
 
-const kit = useSyncHarness({ workerRules: [podRule, quotaRule] });
+const kit = useSyncHarness({ workerRules: [podRule, quotaRule], healthChecks: quotaInForce });
 
 test('TestSync_SuccessfulSyncWithSyncFailHook', async () => {
   const { ns, app } = await freshApp(kit, 'syncfail-not-run');

@@ -2,6 +2,7 @@
 // per-file harness and test namespaces, a sync with a deadline that terminates the workflow instead
 // of leaving it running, manifest builders for the Jobs and ConfigMap most tests use, and audit-log
 // views.
+import type { CustomHealthChecks } from '../../../sync/health/customHealth';
 import { auditedWrites, type AuditEntry } from '../../support/auditLog';
 import { runSync, startSyncHarness, type SyncHarness, type SyncRun } from '../../support/syncHarness';
 import { createTestNamespace, deleteTestNamespace } from '../../support/testCluster';
@@ -26,7 +27,7 @@ export interface SyncTestKit {
  * runs first in afterAll, for whatever else a file leaves behind (e.g. cluster-scoped objects).
  * `workerRules`: see HarnessOptions.
  */
-export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<void>; workerRules?: PolicyRule[] } = {}): SyncTestKit {
+export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<void>; workerRules?: PolicyRule[]; healthChecks?: CustomHealthChecks } = {}): SyncTestKit {
   let harness: SyncHarness | undefined;
   const created: string[] = [];
   const adopted: string[] = [];
@@ -36,7 +37,7 @@ export function useSyncHarness(opts: { cleanUp?: (h: SyncHarness) => Promise<voi
   };
 
   beforeAll(async () => {
-    harness = await startSyncHarness({ workerRules: opts.workerRules });
+    harness = await startSyncHarness({ workerRules: opts.workerRules, healthChecks: opts.healthChecks });
   });
   afterAll(async () => {
     const h = started();
